@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PartyRoster.Domain.Audit;
+using PartyRoster.Domain.Members;
+using PartyRoster.Domain.Organizations;
+using PartyRoster.Web.Data;
+
+namespace PartyRoster.Web.Infrastructure;
+
+/// <summary>
+/// Turns the changes of one save into hash-chained audit entries written in the same transaction.
+/// </summary>
+/// <remarks>
+/// Trade-off: added rows get their ids only from the database, so the business changes are saved
+/// first and the audit entries second, inside one transaction that commits both or neither.
+/// The chain is serialised by a process-wide lock; the unique index on Sequence makes a second
+/// web node fail its save rather than fork the chain (ADR-004).
+/// </remarks>
+public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeProvider clock)
+{
+    private static readonly SemaphoreSlim ChainLock = new(1, 1);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    /// <summary>Properties derived from others or internal to the framework: not worth an audit line.</summary>
+    private static readonly HashSet<string> Ignored =
+    [
+        nameof(Member.SearchName), nameof(Member.SortKey), nameof(Member.Version),
+        nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName),
+        nameof(AppUser.AccessFailedCount),
+    ];
+
+    /// <summary>Secrets: the audit says they changed, never their values.</summary>
+    private static readonly HashSet<string> Secret = [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp)];
+
+    /// <summary>Actor recorded when there is no signed-in user (startup, command line).</summary>
+    public string? SystemActor { get; set; }
+
+    public async Task<int> SaveWithAuditAsync(PartyRosterDbContext db, Func<Task<int>> save, CancellationToken ct)
+    {
+        var pending = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
+            .Select(Capture)
+            .Where(p => p.Changes.Count > 0 || p.Action != "Cập nhật")
+            .ToList();
+        if (pending.Count == 0) return await save();
+
+        await ChainLock.WaitAsync(ct);
+        try
+        {
+            var ownTransaction = db.Database.CurrentTransaction is null;
+            await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+            var result = await save();
+
+            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditChain.Genesis;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var (userId, userName) = Actor();
+            foreach (var p in pending)
+            {
+                var entry = new AuditEntry(++sequence, now, userId, userName, p.Entry.Metadata.ClrType.Name,
+                    KeyOf(p.Entry), p.Action, JsonSerializer.Serialize(p.Changes, JsonOptions), previous);
+                previous = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+            result += await save();
+            if (tx is not null) await tx.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            ChainLock.Release();
+        }
+    }
+
+    private static bool IsAudited(object entity) =>
+        entity is Member or Organization or OrganizationHistoryEntry or AppUser or RoleAssignment;
+
+    private (string? UserId, string? UserName) Actor()
+    {
+        var user = httpContextAccessor?.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated == true)
+            return (user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name);
+        return (null, SystemActor ?? "hệ thống");
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? "" : string.Join(",", key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+    }
+
+    private static PendingAudit Capture(EntityEntry e)
+    {
+        var changes = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+        var action = e.State switch { EntityState.Added => "Tạo mới", EntityState.Deleted => "Xóa", _ => "Cập nhật" };
+        foreach (var p in e.Properties)
+        {
+            var name = p.Metadata.Name;
+            if (Ignored.Contains(name) || p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey()) continue;
+            if (e.State == EntityState.Added && p.Metadata.IsPrimaryKey()) continue; // temporary until saved; the entry key carries it
+            var before = e.State == EntityState.Added ? null : Format(p.OriginalValue);
+            var after = e.State == EntityState.Deleted ? null : Format(p.CurrentValue);
+            if (e.State == EntityState.Modified && (!p.IsModified || before == after)) continue;
+            if (e.State == EntityState.Added && after is null) continue;
+            if (Secret.Contains(name)) { before = before is null ? null : "***"; after = after is null ? null : "*** (đã thay đổi)"; }
+            changes[name] = [before, after];
+        }
+        return new PendingAudit(e, action, changes);
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private sealed record PendingAudit(EntityEntry Entry, string Action, SortedDictionary<string, string?[]> Changes);
+}

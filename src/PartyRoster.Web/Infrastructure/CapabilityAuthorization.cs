@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using PartyRoster.Domain.Access;
+
+namespace PartyRoster.Web.Infrastructure;
+
+/// <summary>
+/// Page-level gate: the user holds <see cref="Capability"/> somewhere. Object-level scope (which
+/// organisation, which member) is then checked by <see cref="AccessService"/> in the handler.
+/// Pages say <c>[Authorize(Policy = Policies.ManageUsers)]</c>.
+/// </summary>
+public sealed record CapabilityRequirement(Capability Capability) : IAuthorizationRequirement;
+
+public sealed class CapabilityHandler(AccessService access) : AuthorizationHandler<CapabilityRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CapabilityRequirement requirement)
+    {
+        if (await access.HasAnywhereAsync(requirement.Capability)) context.Succeed(requirement);
+    }
+}
+
+public static class Policies
+{
+    public const string ViewOrganizations = nameof(Capability.ViewOrganizations);
+    public const string ManageOrganizations = nameof(Capability.ManageOrganizations);
+    public const string ViewMembers = nameof(Capability.ViewMembers);
+    public const string EditMembers = nameof(Capability.EditMembers);
+    public const string RecordMemberLeaving = nameof(Capability.RecordMemberLeaving);
+    public const string ViewRegisters = nameof(Capability.ViewRegisters);
+    public const string ManageUsers = nameof(Capability.ManageUsers);
+    public const string ViewAudit = nameof(Capability.ViewAudit);
+
+    public static void AddCapabilityPolicies(this AuthorizationOptions options)
+    {
+        foreach (var c in Enum.GetValues<Capability>())
+        {
+            options.AddPolicy(c.ToString(), p => p.RequireAuthenticatedUser().AddRequirements(new CapabilityRequirement(c)));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using PartyRoster.Web.Data;
+using PartyRoster.Web.Data.Seed;
+
+namespace PartyRoster.Web.Infrastructure;
+
+public static class Startup
+{
+    /// <summary>
+    /// Migrates the database on start. In Development an empty database gets the demo data and the demo
+    /// logins are printed; in Production nothing is seeded (the first Admin comes from `create-admin`).
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartyRosterDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+
+        var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
+        if (!seedDemo) return;
+
+        var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
+        var result = await seeder.SeedIfEmptyAsync();
+        // Printed on the console only (not the log file), for the developer who just ran the app.
+        Console.WriteLine();
+        if (result is not null)
+            Console.WriteLine($"Đã tạo dữ liệu mẫu: {result.Organizations:N0} tổ chức, {result.Members:N0} đảng viên ({result.Elapsed.TotalSeconds:0.0} s).");
+        Console.WriteLine("Tài khoản dùng thử (mật khẩu chung: " + DemoSeeder.DemoPassword + "):");
+        foreach (var account in DemoSeeder.Accounts)
+            Console.WriteLine($"  {account.Email,-32} {account.Description}");
+        Console.WriteLine();
+    }
+}

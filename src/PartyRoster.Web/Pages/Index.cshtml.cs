@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartyRoster.Domain.Access;
+using PartyRoster.Domain.Members;
+using PartyRoster.Web.Data;
+using PartyRoster.Web.Infrastructure;
+
+namespace PartyRoster.Web.Pages;
+
+public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : PageModel
+{
+    public IReadOnlyList<AssignmentRow> Assignments { get; private set; } = [];
+    public int? MembersOnRoll { get; private set; }
+    public int? Official { get; private set; }
+    public int? Probationary { get; private set; }
+
+    public sealed record AssignmentRow(Role Role, int OrganizationId, string OrganizationName);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var userId = access.UserId;
+        Assignments = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.UserId == userId && r.RevokedAtUtc == null)
+            .OrderBy(r => r.Role)
+            .Select(r => new AssignmentRow(r.Role, r.OrganizationId, r.Organization!.Name))
+            .ToListAsync(ct);
+
+        if (await access.HasAnywhereAsync(Capability.ViewMembers, ct))
+        {
+            var members = (await access.MembersInScopeAsync(Capability.ViewMembers, ct))
+                .Where(m => MemberEnumNames.OnRollStates.Contains(m.RollState));
+            var byStanding = await members.GroupBy(m => m.Standing)
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            Official = byStanding.Where(x => x.Key == Standing.Official).Sum(x => x.Count);
+            Probationary = byStanding.Where(x => x.Key == Standing.Probationary).Sum(x => x.Count);
+            MembersOnRoll = Official + Probationary;
+        }
+    }
+}

@@ -223,7 +223,9 @@ main() {
     log "dotnet test PartyRoster.sln -c Release $* (log: ${LOG#"$ROOT"/})"
     local rc
     set +e
-    dotnet test PartyRoster.sln -c Release --nologo --logger "console;verbosity=normal" "$@" </dev/null 2>&1 |
+    # Default (minimal) verbosity: VSTest then prints one "Passed!/Failed!  - Failed: N, Passed: N, ..." line
+    # per assembly, which summarize() adds up (normal verbosity prints a different summary block).
+    dotnet test PartyRoster.sln -c Release --nologo "$@" </dev/null 2>&1 |
         tee "$LOG"
     rc=${PIPESTATUS[0]}
     set -e

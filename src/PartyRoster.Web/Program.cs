@@ -21,6 +21,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AuditWriter>();
 builder.Services.AddScoped<AccessService>();
+builder.Services.AddSingleton<NameTokenStatistics>();
+builder.Services.AddSingleton<OrganizationDirectory>();
+builder.Services.AddSingleton(PartyRoster.Domain.Rules.RuleBook.Default);
+builder.Services.AddSingleton<WorkingCalendarService>();
+builder.Services.AddScoped<AttachmentStore>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CapabilityHandler>();
 builder.Services.AddPartyRosterDatabase(builder.Configuration, dataDirectory);
 builder.Services.AddPartyRosterIdentity();
 builder.Services.AddPartyRosterServices();
@@ -44,6 +50,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
+// Vietnamese letters are written as they are, not as &#x1EA3; entities (pages shrink by half or more).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
 var app = builder.Build();

@@ -26,6 +26,8 @@ public static class AccessPolicy
         [Capability.ViewRegisters] = [Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee],
         [Capability.ManageUsers] = [Role.Admin],
         [Capability.ViewAudit] = [Role.Admin, Role.InspectionCommittee],
+        // The Admin sees no case content by default (domain.md §3.5).
+        [Capability.ViewCases] = [Role.CellSecretary, Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee],
     };
 
     public static IReadOnlyList<Role> RolesFor(Capability capability) => Matrix[capability];

@@ -22,6 +22,8 @@ public enum Capability
     ViewRegisters,
     ManageUsers,
     ViewAudit,
+    /// <summary>Read screening cases (rà soát, sàng lọc) in scope; the steps each role may take are the workflow's own rules.</summary>
+    ViewCases,
 }
 
 public static class RoleNames

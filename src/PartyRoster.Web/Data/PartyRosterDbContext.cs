@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
+using PartyRoster.Domain.Screening;
 using PartyRoster.Web.Infrastructure;
 
 namespace PartyRoster.Web.Data;
@@ -20,6 +21,9 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<MemberNameToken> MemberNameTokens => Set<MemberNameToken>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ScreeningCase> ScreeningCases => Set<ScreeningCase>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -41,22 +45,55 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries())
+        foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is AuditEntry)
                 throw new InvalidOperationException("The audit trail is append-only.");
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is ScreeningStep)
+                throw new InvalidOperationException("A screening case's history is append-only.");
             if (entry.State == EntityState.Modified)
             {
                 switch (entry.Entity)
                 {
                     case Member m: m.BumpVersion(); break;
                     case Organization o: o.BumpVersion(); break;
+                    case ScreeningCase c: c.BumpVersion(); break;
                 }
+            }
+            else if (entry.State == EntityState.Unchanged && entry.Entity is ScreeningCase c
+                     && c.Steps.Any(s => Entry(s).State == EntityState.Added))
+            {
+                // A step that leaves the case's own columns as they were (a progress note) still moves the
+                // case: bump its version so two such saves from one read conflict instead of both landing.
+                c.BumpVersion();
+                entry.Property(nameof(ScreeningCase.Version)).IsModified = true;
             }
         }
 
-        if (SuppressAudit || auditWriter is null)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        return await auditWriter.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        var organizationsChanged = ChangeTracker.Entries<Organization>().Any(e => e.State != EntityState.Unchanged);
+        try
+        {
+            var result = SuppressAudit || auditWriter is null
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await auditWriter.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+            if (organizationsChanged) OrganizationDirectory.MarkChanged();
+            return result;
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsStepSequenceClash(ex))
+        {
+            // PostgreSQL runs the batch's step insert before EF checks the case's version, so a stale second
+            // step surfaces as a clash on the step number: it is the same conflict, so report it as one.
+            throw new DbUpdateConcurrencyException("The screening case was changed by someone else since it was read.", ex);
+        }
     }
+
+    private static bool IsStepSequenceClash(DbUpdateException ex) => ex.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation
+            && pg.ConstraintName == Configurations.ScreeningStepConfiguration.SequenceIndex,
+        // SQLite names the columns, not the index: "UNIQUE constraint failed: ScreeningSteps.ScreeningCaseId, ScreeningSteps.Sequence".
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19
+            && sqlite.Message.Contains("ScreeningSteps.Sequence", StringComparison.Ordinal),
+        _ => false,
+    };
 }

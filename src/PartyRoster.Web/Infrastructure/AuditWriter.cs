@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
+using PartyRoster.Domain.Screening;
 using PartyRoster.Web.Data;
 
 namespace PartyRoster.Web.Infrastructure;
@@ -65,6 +66,8 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             var sequence = last?.Sequence ?? 0;
             var previous = last?.Hash ?? AuditChain.Genesis;
             var now = clock.GetUtcNow().UtcDateTime;
+            // PostgreSQL keeps microseconds: hash what the database will give back, not the extra ticks.
+            now = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
             var (userId, userName) = Actor();
             foreach (var p in pending)
             {
@@ -83,8 +86,11 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
         }
     }
 
+    // Screening steps are audited as they are added (they are never changed): the step carries the actor,
+    // document and tally, and the hash chain then covers the case's legal history, not only its state.
     private static bool IsAudited(object entity) =>
-        entity is Member or Organization or OrganizationHistoryEntry or AppUser or RoleAssignment;
+        entity is Member or Organization or OrganizationHistoryEntry or AppUser or RoleAssignment
+            or ScreeningCase or ScreeningStep or CaseAttachment or Holiday;
 
     private (string? UserId, string? UserName) Actor()
     {
@@ -106,7 +112,8 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
         var action = e.State switch { EntityState.Added => "Tạo mới", EntityState.Deleted => "Xóa", _ => "Cập nhật" };
         foreach (var p in e.Properties)
         {
-            var name = p.Metadata.Name;
+            // Field-only properties ("_reasons") are named after their column ("Reasons").
+            var name = p.Metadata.Name.StartsWith('_') ? p.Metadata.GetColumnName() : p.Metadata.Name;
             if (Ignored.Contains(name) || p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey()) continue;
             if (e.State == EntityState.Added && p.Metadata.IsPrimaryKey()) continue; // temporary until saved; the entry key carries it
             var before = e.State == EntityState.Added ? null : Format(p.OriginalValue);
@@ -115,6 +122,19 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             if (e.State == EntityState.Added && after is null) continue;
             if (Secret.Contains(name)) { before = before is null ? null : "***"; after = after is null ? null : "*** (đã thay đổi)"; }
             changes[name] = [before, after];
+        }
+        // Value objects stored as columns of the row (a step's actor, document, tally): "Actor.UserId".
+        // Only what is added is listed: rows with complex properties (screening steps) are never changed.
+        if (e.State == EntityState.Added)
+        {
+            foreach (var complex in e.ComplexProperties)
+            {
+                if (complex.CurrentValue is null) continue;
+                foreach (var p in complex.Properties)
+                {
+                    if (Format(p.CurrentValue) is { } after) changes[$"{complex.Metadata.Name}.{p.Metadata.Name}"] = [null, after];
+                }
+            }
         }
         return new PendingAudit(e, action, changes);
     }
@@ -126,6 +146,8 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
         DateTime dt => dt.ToString("O", CultureInfo.InvariantCulture),
         DateTimeOffset dto => dto.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string text => text,
+        System.Collections.IEnumerable list => string.Join(",", list.Cast<object?>().Select(Format)),
         _ => value.ToString(),
     };
 

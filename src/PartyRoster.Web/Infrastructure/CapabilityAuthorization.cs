@@ -28,6 +28,7 @@ public static class Policies
     public const string ViewRegisters = nameof(Capability.ViewRegisters);
     public const string ManageUsers = nameof(Capability.ManageUsers);
     public const string ViewAudit = nameof(Capability.ViewAudit);
+    public const string ViewCases = nameof(Capability.ViewCases);
 
     public static void AddCapabilityPolicies(this AuthorizationOptions options)
     {

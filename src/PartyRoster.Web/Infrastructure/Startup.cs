@@ -14,6 +14,7 @@ public static class Startup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PartyRosterDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        await WorkingCalendarService.SeedIfEmptyAsync(db);
 
         var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
         if (!seedDemo) return;

@@ -27,7 +27,7 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : 
 
         if (await access.HasAnywhereAsync(Capability.ViewMembers, ct))
         {
-            var members = (await access.MembersInScopeAsync(Capability.ViewMembers, ct))
+            var members = (await access.MembersInScopeAsync(Capability.ViewMembers, ct: ct))
                 .Where(m => MemberEnumNames.OnRollStates.Contains(m.RollState));
             var byStanding = await members.GroupBy(m => m.Standing)
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);

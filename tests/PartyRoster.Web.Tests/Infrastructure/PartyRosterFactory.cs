@@ -30,7 +30,7 @@ public class PartyRosterFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => Database == TestDatabase.Postgres
         ? Postgres.ConnectionStringFor(_postgresDatabase!)
-        : $"Data Source={Path.Combine(_dataDirectory, "partyroster.db")};Cache=Shared;Foreign Keys=True";
+        : $"Data Source={Path.Combine(_dataDirectory, "partyroster.db")};Foreign Keys=True";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -71,7 +71,7 @@ public sealed class TestWorld
                     {
                         FullName = name,
                         Gender = name.Contains("Thị", StringComparison.Ordinal) ? Gender.Female : Gender.Male,
-                        DateOfBirth = new DateOnly(1970 + n, 3, 1),
+                        DateOfBirth = new DateOnly(1960 + n, 3, 1),
                         Ethnicity = "Kinh",
                         CitizenId = $"0010{n:D8}",
                         PlaceOfBirth = "Hà Nội",

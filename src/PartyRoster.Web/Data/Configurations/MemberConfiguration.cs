@@ -7,7 +7,10 @@ namespace PartyRoster.Web.Data.Configurations;
 public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     /// <summary>Roll states counted as "on the roll" in the partial unique index on CCCD.</summary>
-    internal const string OnRollFilter = "\"RollState\" IN ('Active', 'ExemptFromActivities', 'TemporarilyAway')";
+    /// <remarks>Built from <see cref="MemberEnumNames.OnRollStates"/>: renaming a state changes this text, and the
+    /// migration drift test then fails until a migration follows.</remarks>
+    internal static readonly string OnRollFilter =
+        "\"RollState\" IN (" + string.Join(", ", MemberEnumNames.OnRollStates.Select(s => $"'{s}'")) + ")";
 
     public void Configure(EntityTypeBuilder<Member> builder)
     {
@@ -43,7 +46,9 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // Roster listing: members of an organisation in Vietnamese name order, filtered by roll state.
         builder.HasIndex(m => new { m.OrganizationId, m.RollState, m.SortKey });
         builder.HasIndex(m => m.SortKey);
-        builder.HasIndex(m => m.CitizenId).IsUnique().HasFilter(OnRollFilter).HasDatabaseName("IX_Members_CitizenId_OnRoll");
+        builder.HasIndex(m => m.CitizenId, "IX_Members_CitizenId_OnRoll").IsUnique().HasFilter(OnRollFilter);
+        // Searching a CCCD among members who left (any roll state) must not scan the table either.
+        builder.HasIndex(m => m.CitizenId, "IX_Members_CitizenId");
         builder.HasIndex(m => m.PartyCardNumber).IsUnique();
     }
 }

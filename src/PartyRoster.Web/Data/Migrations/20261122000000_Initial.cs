@@ -331,6 +331,11 @@ public sealed class Initial : Migration
             column: "MemberId");
 
         migrationBuilder.CreateIndex(
+            name: "IX_Members_CitizenId",
+            table: "Members",
+            column: "CitizenId");
+
+        migrationBuilder.CreateIndex(
             name: "IX_Members_CitizenId_OnRoll",
             table: "Members",
             column: "CitizenId",

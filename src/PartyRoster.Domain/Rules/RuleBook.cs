@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace PartyRoster.Domain.Rules;
+
+/// <summary>
+/// The rule sets over time. A record is judged by the set in force on its own date
+/// (<see cref="InForceOn"/>): a ballot held on 30/06/2025 follows QĐ 24-QĐ/TW, one held on
+/// 01/07/2025 follows QĐ 294-QĐ/TW.
+/// </summary>
+public sealed class RuleBook
+{
+    private readonly List<RuleSet> _sets;
+
+    public RuleBook(IEnumerable<RuleSet> sets)
+    {
+        _sets = [.. sets.OrderBy(s => s.EffectiveFrom)];
+        if (_sets.Count == 0) throw new DomainException("Cần ít nhất một bộ quy định.");
+        for (var i = 1; i < _sets.Count; i++)
+        {
+            if (_sets[i].EffectiveFrom == _sets[i - 1].EffectiveFrom)
+                throw new DomainException($"Có hai bộ quy định cùng hiệu lực từ {Format(_sets[i].EffectiveFrom)}.");
+        }
+    }
+
+    /// <summary>Sets in order of their effective date.</summary>
+    public IReadOnlyList<RuleSet> Sets => _sets.AsReadOnly();
+
+    /// <summary>
+    /// The set in force on <paramref name="date"/>: the latest one that took effect on or before it.
+    /// Dates before the first set are refused rather than judged by a rule that did not yet exist.
+    /// </summary>
+    public RuleSet InForceOn(DateOnly date)
+    {
+        for (var i = _sets.Count - 1; i >= 0; i--)
+        {
+            if (_sets[i].EffectiveFrom <= date) return _sets[i];
+        }
+        throw new DomainException(
+            $"Không có quy định nào có hiệu lực vào ngày {Format(date)} (quy định sớm nhất có hiệu lực từ {Format(_sets[0].EffectiveFrom)}).");
+    }
+
+    /// <summary>Date Quy định 294-QĐ/TW and Hướng dẫn 06-HD/TW replaced QĐ 24-QĐ/TW and HD 01-HD/TW.</summary>
+    public static readonly DateOnly Change2025 = new(2025, 7, 1);
+
+    /// <summary>
+    /// The defaults of domain.md §3: one set from Hướng dẫn 02-HD/BTCTW (12/04/2021, implementing
+    /// Chỉ thị 28-CT/TW) under QĐ 24-QĐ/TW, and one from 01/07/2025 under QĐ 294-QĐ/TW. The numbers are
+    /// the same in both (no change in them was confirmed); what differs is the legal basis each record cites.
+    /// </summary>
+    public static RuleBook Default { get; } = new([
+        Build(LegalBases.HuongDan02.IssuedOn, "Theo Hướng dẫn 02-HD/BTCTW, Quy định 24-QĐ/TW và Hướng dẫn 01-HD/TW (đến 30/06/2025)", LegalBases.QuyDinh24, LegalBases.HuongDan01),
+        Build(Change2025, "Theo Hướng dẫn 02-HD/BTCTW, Quy định 294-QĐ/TW và Hướng dẫn 06-HD/TW (từ 01/07/2025)", LegalBases.QuyDinh294, LegalBases.HuongDan06),
+    ]);
+
+    private static RuleSet Build(DateOnly from, string name, LegalBasis charterRules, LegalBasis charterGuidance)
+    {
+        var screening = LegalBases.HuongDan02;
+        return new RuleSet
+        {
+            EffectiveFrom = from,
+            Name = name,
+            ListBallotThreshold = new(VoteThreshold.AtLeastTwoThirds,
+                "Biểu quyết đưa đảng viên vào danh sách giáo dục, giúp đỡ (trên số đảng viên chính thức, trừ đảng viên được miễn sinh hoạt)", screening),
+            RemovalBallotThreshold = new(VoteThreshold.AtLeastTwoThirds,
+                "Chi bộ biểu quyết công nhận tiến bộ hoặc đề nghị đưa ra khỏi Đảng (trên số đảng viên chính thức, trừ đảng viên được miễn sinh hoạt)", screening),
+            ForwardThreshold = new(VoteThreshold.AtLeastTwoThirds,
+                "Đảng ủy cơ sở xem xét, đề nghị lên cấp trên (trên tổng số cấp ủy viên)", screening),
+            DecisionThreshold = new(VoteThreshold.MoreThanHalf,
+                "Ban Thường vụ quyết định xóa tên, khai trừ (trên tổng số ủy viên Ban Thường vụ)", charterRules),
+            ExpulsionProposalThreshold = new(VoteThreshold.AtLeastTwoThirds,
+                "Tổ chức đảng cấp dưới đề nghị khai trừ (trên số đảng viên chính thức)", LegalBases.DieuLe),
+            HelpPeriodMonths = new(12, "Thời gian giáo dục, giúp đỡ (tháng)", screening),
+            MaxInconclusiveBallotRounds = new(3, "Số lần biểu quyết không đạt tỷ lệ trước khi báo cáo cấp ủy cấp trên quyết định", screening),
+            SelfCriticismRequestsBeforeProceeding = new(3, "Số lần chi ủy yêu cầu tự kiểm điểm trước khi xem xét mà không cần bản tự kiểm điểm", screening),
+            RemovalAppealWorkingDays = new(30, "Thời hạn khiếu nại quyết định xóa tên (ngày làm việc, kể từ ngày nhận quyết định)", charterRules),
+            DisciplineAppealMonths = new(1, "Thời hạn khiếu nại quyết định kỷ luật khai trừ (tháng, kể từ ngày nhận quyết định)", LegalBases.DieuLe),
+            AppealAnswerWorkingDays = new(90, "Thời hạn trả lời khiếu nại (ngày làm việc, kể từ ngày nhận đơn)", charterGuidance),
+        };
+    }
+
+    private static string Format(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using PartyRoster.Domain.Members;
+using PartyRoster.Web.Data;
+using PartyRoster.Web.Infrastructure;
+
+namespace PartyRoster.Web.Pages.Registers;
+
+/// <summary>Sổ danh sách đảng viên: members on the roll, by cell, in Vietnamese name order.</summary>
+[Authorize(Policy = Policies.ViewRegisters)]
+public sealed class OnRollModel(PartyRosterDbContext db, AccessService access, TimeProvider clock) : RegisterPage(db, access, clock)
+{
+    public sealed record Row(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, DateOnly AdmissionDecisionDate,
+        DateOnly? OfficialDate, Standing Standing, RollState RollState, string? PartyCardNumber, int OrganizationId, string OrganizationName);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var onRoll = MemberEnumNames.OnRollStates;
+        var members = (await MembersAsync(ct)).Where(m => onRoll.Contains(m.RollState));
+        // Grouped by cell: the cell name orders the groups, its id keeps each group together.
+        Rows = await ReadAsync(members, q => q
+            .OrderBy(m => m.Organization!.Name).ThenBy(m => m.OrganizationId).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
+            .Select(m => new Row(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.AdmissionDecisionDate, m.OfficialDate,
+                m.Standing, m.RollState, m.PartyCardNumber, m.OrganizationId, m.Organization!.Name)), ct);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PartyRoster.Domain.Access;
+using PartyRoster.Domain.Members;
+using PartyRoster.Web.Data;
+using PartyRoster.Web.Infrastructure;
+using PartyRoster.Web.Pages.Members;
+
+namespace PartyRoster.Web.Pages.Registers;
+
+/// <summary>
+/// What the three registers share: the organisation filter (a subtree within the user's
+/// ViewRegisters scope), the printed header and the row cap.
+/// </summary>
+/// <remarks>
+/// Registers are printed whole, so they are not paged; instead they stop at <see cref="MaxRows"/> and
+/// ask for an organisation filter, which keeps one request's memory and the printout bounded.
+/// </remarks>
+public abstract class RegisterPage(PartyRosterDbContext db, AccessService access, TimeProvider clock) : PageModel
+{
+    public const int MaxRows = 5000;
+
+    [BindProperty(SupportsGet = true)]
+    public int? OrganizationId { get; set; }
+
+    public IReadOnlyList<SelectListItem> OrganizationItems { get; private set; } = [];
+
+    /// <summary>The organisation named in the printed header.</summary>
+    public string HeaderOrganization { get; private set; } = "";
+
+    public DateOnly Today { get; private set; }
+
+    public int TotalCount { get; private set; }
+
+    public bool Truncated => TotalCount > MaxRows;
+
+    protected PartyRosterDbContext Db => db;
+
+    /// <summary>Members in scope for registers, limited to the chosen organisation's subtree.</summary>
+    protected async Task<IQueryable<Member>> MembersAsync(CancellationToken ct)
+    {
+        Today = Format.Today(clock);
+        ModelState.Clear();
+        var directory = HttpContext.RequestServices.GetRequiredService<OrganizationDirectory>();
+        var tree = await OrganizationOptions.TreeAsync(directory, access, Capability.ViewRegisters, ct);
+        OrganizationItems = OrganizationOptions.ToSelectItems(OrganizationOptions.Collapse(tree, OrganizationId), OrganizationId, "Tất cả");
+
+        var chosen = OrganizationId is { } id ? tree.FirstOrDefault(t => t.Id == id) : null;
+        if (OrganizationId is not null && chosen is null)
+        {
+            // Unknown or outside the scope: an empty register, naming nothing.
+            HeaderOrganization = "";
+            return Db.Members.Where(_ => false);
+        }
+
+        HeaderOrganization = chosen is not null ? chosen.Name : string.Join("; ", tree.Where(t => t.Depth == 0).Select(t => t.Name));
+        var members = await access.MembersInScopeAsync(Capability.ViewRegisters, chosen?.Path, ct);
+        return members;
+    }
+
+    /// <summary>Counts, then reads at most <see cref="MaxRows"/> rows of the ordered projection.</summary>
+    protected async Task<List<T>> ReadAsync<T>(IQueryable<Member> filtered, Func<IQueryable<Member>, IQueryable<T>> orderAndProject, CancellationToken ct)
+    {
+        TotalCount = await filtered.CountAsync(ct);
+        return TotalCount == 0 ? [] : await orderAndProject(filtered).Take(MaxRows).ToListAsync(ct);
+    }
+}

@@ -26,6 +26,7 @@ builder.Services.AddSingleton<OrganizationDirectory>();
 builder.Services.AddSingleton(PartyRoster.Domain.Rules.RuleBook.Default);
 builder.Services.AddSingleton<WorkingCalendarService>();
 builder.Services.AddScoped<AttachmentStore>();
+builder.Services.AddScoped<MemberPhotoStore>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CapabilityHandler>();
 builder.Services.AddPartyRosterDatabase(builder.Configuration, dataDirectory);
 builder.Services.AddPartyRosterIdentity();

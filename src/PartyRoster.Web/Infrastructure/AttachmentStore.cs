@@ -19,14 +19,7 @@ public sealed class AttachmentStore(PartyRosterDbContext db, IConfiguration conf
     public const string TooLargeMessage = "Tệp quá lớn (tối đa 10 MB).";
     public const string WrongTypeMessage = "Chỉ nhận tệp PDF, JPG hoặc PNG.";
 
-    private static readonly FileKind[] Kinds =
-    [
-        new("application/pdf", ".pdf", "%PDF-"u8.ToArray()),
-        new("image/jpeg", ".jpg", [0xFF, 0xD8, 0xFF]),
-        new("image/png", ".png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-    ];
-
-    private static readonly int HeaderLength = Kinds.Max(k => k.Magic.Length);
+    private static readonly FileKind[] Kinds = [FileSignatures.Pdf, FileSignatures.Jpeg, FileSignatures.Png];
 
     /// <summary>The root folder of all attachments.</summary>
     public string Root => configuration["Storage:AttachmentsDirectory"] is { Length: > 0 } configured
@@ -47,9 +40,8 @@ public sealed class AttachmentStore(PartyRosterDbContext db, IConfiguration conf
         string? stored = null;
         try
         {
-            var (size, sha256, header) = await CopyCheckedAsync(content, temporary, ct);
-            var kind = Kinds.FirstOrDefault(k => header.AsSpan().StartsWith(k.Magic))
-                ?? throw new DomainException(WrongTypeMessage);
+            var (size, sha256, header) = await FileSignatures.CopyCheckedAsync(content, temporary, MaxBytes, TooLargeMessage, WrongTypeMessage, ct);
+            var kind = FileSignatures.Detect(header, Kinds) ?? throw new DomainException(WrongTypeMessage);
 
             var attachment = new CaseAttachment
             {
@@ -72,8 +64,8 @@ public sealed class AttachmentStore(PartyRosterDbContext db, IConfiguration conf
         }
         finally
         {
-            TryDelete(temporary);
-            if (stored is not null) TryDelete(stored);
+            FileSignatures.TryDelete(temporary);
+            if (stored is not null) FileSignatures.TryDelete(stored);
         }
     }
 
@@ -95,40 +87,9 @@ public sealed class AttachmentStore(PartyRosterDbContext db, IConfiguration conf
     {
         ArgumentNullException.ThrowIfNull(attachment);
         // Stored names are generated; anything else in the column is tampering, never a path to follow.
-        if (attachment.StoredName.Length == 0 || Path.GetFileName(attachment.StoredName) != attachment.StoredName
-            || attachment.StoredName.StartsWith('.'))
+        if (!FileSignatures.IsSafeStoredName(attachment.StoredName))
             throw new InvalidOperationException($"Attachment {attachment.Id} has an invalid stored name.");
         return Path.Combine(Root, attachment.ScreeningCaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), attachment.StoredName);
-    }
-
-    /// <summary>Copies at most <see cref="MaxBytes"/> to <paramref name="path"/>, hashing as it goes; returns the first bytes for the kind check.</summary>
-    private static async Task<(long Size, string Sha256, byte[] Header)> CopyCheckedAsync(Stream content, string path, CancellationToken ct)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var header = new byte[HeaderLength];
-        var headerFilled = 0;
-        long size = 0;
-        var buffer = new byte[81920];
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, buffer.Length, useAsync: true))
-        {
-            int read;
-            while ((read = await content.ReadAsync(buffer, ct)) > 0)
-            {
-                size += read;
-                // Stop reading at the limit rather than after the whole upload has been written to disk.
-                if (size > MaxBytes) throw new DomainException(TooLargeMessage);
-                if (headerFilled < header.Length)
-                {
-                    var n = Math.Min(read, header.Length - headerFilled);
-                    Array.Copy(buffer, 0, header, headerFilled, n);
-                    headerFilled += n;
-                }
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-        }
-        if (size == 0) throw new DomainException(WrongTypeMessage);
-        return (size, Convert.ToHexStringLower(hash.GetHashAndReset()), header[..headerFilled]);
     }
 
     /// <summary>The uploader's file name for display: no folders, no control characters, within the column, with the real extension.</summary>
@@ -145,11 +106,4 @@ public sealed class AttachmentStore(PartyRosterDbContext db, IConfiguration conf
         }
         return name;
     }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private sealed record FileKind(string ContentType, string Extension, byte[] Magic);
 }

@@ -65,6 +65,36 @@ public sealed class ScreeningPagesTests(WorldFixture fx) : IClassFixture<WorldFi
         return (id, member);
     }
 
+    [Fact]
+    public async Task EscalatedCase_AfterThreeInconclusiveBallots_WaitsInTheGrassrootsCommitteesQueue()
+    {
+        var member = await AddMemberAsync(fx.World.CellA1.Id, "Hà Văn Lưỡng");
+        var basis = await BasisAsync(fx.World.CellA1.Id);
+        var caseId = await fx.Factory.WithDbAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == member.Id);
+            var secretary = await ActorAsync(db, "secretaryA1", Role.CellSecretary, fx.World.CellA1.Id);
+            StepContext Ctx(int daysAgo, DocumentRef? doc = null) => new(secretary, Today.AddDays(-daysAgo), DateTime.UtcNow, doc);
+            var c = ScreeningCase.ProposeDirectRemoval(m, [DirectRemovalGround.MissedMeetings], "Bỏ sinh hoạt tháng 3, 5, 7 không lý do", Ctx(40));
+            c.RecordSelfCriticism(Ctx(35, new DocumentRef(DocumentKind.BanTuKiemDiem, null, Today.AddDays(-35))));
+            for (var round = 0; round < 3; round++)
+            {
+                // Half for, half against: neither side reaches 2/3.
+                var tally = new BallotTally(basis, basis, basis, basis / 2, basis - basis / 2);
+                c.RecordBallot(tally, basis, Domain.Rules.RuleBook.Default, Ctx(30 - round, new DocumentRef(DocumentKind.BienBan, N(round + 1) + "-BB/CB", Today.AddDays(round - 30))));
+            }
+            Assert.Equal(ScreeningStatus.Escalated, c.Status);
+            db.ScreeningCases.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+
+        var queue = await Forms.GetDocumentAsync(await fx.ClientForAsync("committeeA"), "/Screening/Queue");
+        var section = queue.QuerySelector("#queue-Escalated");
+        Assert.NotNull(section);
+        Assert.Contains(section!.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/Screening/Case/{caseId}");
+    }
+
     private Task<ScreeningCase> LoadCaseAsync(int id) =>
         fx.Factory.WithDbAsync(db => db.ScreeningCases.AsNoTracking().Include(c => c.Steps).SingleAsync(c => c.Id == id));
 

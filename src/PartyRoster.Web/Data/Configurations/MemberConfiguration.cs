@@ -32,6 +32,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.ProfessionalQualification).HasMaxLength(MemberRules.ShortTextMaxLength);
         builder.Property(m => m.ForeignLanguage).HasMaxLength(MemberRules.ShortTextMaxLength);
         builder.Property(m => m.ItSkill).HasMaxLength(MemberRules.ShortTextMaxLength);
+        builder.Property(m => m.PhotoFileName).HasMaxLength(Member.PhotoFileNameMaxLength);
         builder.Property(m => m.PartyCardNumber).HasMaxLength(MemberRules.PartyCardMaxLength);
         builder.Property(m => m.LeaveNote).HasMaxLength(MemberRules.NoteMaxLength);
         builder.Property(m => m.SearchName).HasMaxLength(VietnameseName.FoldedMaxLength).IsRequired();

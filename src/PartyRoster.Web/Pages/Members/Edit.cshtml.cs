@@ -49,14 +49,12 @@ public sealed class EditModel(PartyRosterDbContext db, AccessService access, IVa
 
         // The name tokens are replaced when the name changes: load them so the old ones are deleted.
         await db.Entry(member).Collection(m => m.NameTokens).LoadAsync(ct);
-        try
+        if (!ModelState.TryApply(() =>
+            {
+                member.UpdateProfile(Input.ToProfile());
+                member.UpdateAdmission(Input.ToAdmission());
+            }))
         {
-            member.UpdateProfile(Input.ToProfile());
-            member.UpdateAdmission(Input.ToAdmission());
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
             return Page();
         }
 

@@ -128,15 +128,7 @@ public sealed class DetailsModel(PartyRosterDbContext db, AccessService access, 
     /// <summary>Calls one domain method, then saves with the Version the user saw (PRG on success).</summary>
     private async Task<IActionResult> ApplyAsync(Organization org, Action change, string message, CancellationToken ct)
     {
-        try
-        {
-            change();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-            return await RedisplayAsync(org.Id, ct);
-        }
+        if (!ModelState.TryApply(change)) return await RedisplayAsync(org.Id, ct);
 
         db.Entry(org).Property(o => o.Version).OriginalValue = Version;
         try

@@ -22,6 +22,7 @@ public sealed class ScreeningQueues(PartyRosterDbContext db, ScreeningAccess scr
         ToBallot,
         HelpEnding,
         ToForward,
+        Escalated,
         ToVerify,
         ToAdvise,
         ToDecide,
@@ -34,6 +35,7 @@ public sealed class ScreeningQueues(PartyRosterDbContext db, ScreeningAccess scr
         Section.ToBallot => "Chờ biểu quyết",
         Section.HelpEnding => "Sắp hết thời hạn giúp đỡ",
         Section.ToForward => "Chờ chuyển cấp trên",
+        Section.Escalated => "Biểu quyết không đạt: chờ cấp trên quyết định",
         Section.ToVerify => "Chờ thẩm tra",
         Section.ToAdvise => "Chờ tham mưu",
         Section.ToDecide => "Chờ quyết định",
@@ -120,6 +122,16 @@ public sealed class ScreeningQueues(PartyRosterDbContext db, ScreeningAccess scr
             var ids = Union(gcForward, cellForward);
             list.Add((Section.ToForward, cases.Where(c => ids.Contains(c.CellId)
                 && (c.Status == ScreeningStatus.RemovalProposed || (c.Status == ScreeningStatus.Proposed && c.Track == ScreeningTrack.VoluntaryWithdrawal)))));
+        }
+
+        // Step 6 after three inconclusive ballot rounds: the superior committee decides (domain.md §3.2).
+        var gcEscalation = await Cells(Role.GrassrootsCommittee, ScreeningAction.ResolveEscalation);
+        var deptEscalation = await Cells(Role.OrganizationDept, ScreeningAction.ResolveEscalation);
+        var standingEscalation = await Cells(Role.StandingCommittee, ScreeningAction.ResolveEscalation);
+        if (gcEscalation is not null || deptEscalation is not null || standingEscalation is not null)
+        {
+            var ids = Union(gcEscalation is null && deptEscalation is null ? null : Union(gcEscalation, deptEscalation), standingEscalation);
+            list.Add((Section.Escalated, cases.Where(c => ids.Contains(c.CellId) && c.Status == ScreeningStatus.Escalated)));
         }
 
         // Step 8: UBKT.

@@ -24,7 +24,7 @@ public static class Startup
         // Printed on the console only (not the log file), for the developer who just ran the app.
         Console.WriteLine();
         if (result is not null)
-            Console.WriteLine($"Đã tạo dữ liệu mẫu: {result.Organizations:N0} tổ chức, {result.Members:N0} đảng viên ({result.Elapsed.TotalSeconds:0.0} s).");
+            Console.WriteLine($"Đã tạo dữ liệu mẫu: {Format.Number(result.Organizations)} tổ chức, {Format.Number(result.Members)} đảng viên ({result.Elapsed.TotalSeconds.ToString("0.0", Format.Vietnamese)} giây).");
         Console.WriteLine("Tài khoản dùng thử (mật khẩu chung: " + DemoSeeder.DemoPassword + "):");
         foreach (var account in DemoSeeder.Accounts)
             Console.WriteLine($"  {account.Email,-32} {account.Description}");

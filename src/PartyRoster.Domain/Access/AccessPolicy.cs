@@ -28,6 +28,9 @@ public static class AccessPolicy
         [Capability.ViewAudit] = [Role.Admin, Role.InspectionCommittee],
         // The Admin sees no case content by default (domain.md §3.5).
         [Capability.ViewCases] = [Role.CellSecretary, Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee],
+        // Only the cell keeps its own minutes; the levels above read them.
+        [Capability.RecordMeetings] = [Role.CellSecretary],
+        [Capability.ViewMeetings] = [Role.CellSecretary, Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee],
     };
 
     public static IReadOnlyList<Role> RolesFor(Capability capability) => Matrix[capability];

@@ -24,6 +24,10 @@ public enum Capability
     ViewAudit,
     /// <summary>Read screening cases (rà soát, sàng lọc) in scope; the steps each role may take are the workflow's own rules.</summary>
     ViewCases,
+    /// <summary>Record a cell's meetings and attendance (sinh hoạt chi bộ).</summary>
+    RecordMeetings,
+    /// <summary>Read a cell's meetings, attendance and meeting calendar.</summary>
+    ViewMeetings,
 }
 
 public static class RoleNames

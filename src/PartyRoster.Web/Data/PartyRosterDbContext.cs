@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Audit;
+using PartyRoster.Domain.CellLife;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Screening;
@@ -24,6 +25,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<ScreeningCase> ScreeningCases => Set<ScreeningCase>();
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -58,7 +60,15 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
                     case Member m: m.BumpVersion(); break;
                     case Organization o: o.BumpVersion(); break;
                     case ScreeningCase c: c.BumpVersion(); break;
+                    case Meeting mt: mt.BumpVersion(); break;
                 }
+            }
+            else if (entry.State == EntityState.Unchanged && entry.Entity is Meeting meeting
+                     && meeting.AttendanceList.Any(a => Entry(a).State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                // A correction of attendance alone still changes the meeting: two such saves from one read must conflict.
+                meeting.BumpVersion();
+                entry.Property(nameof(Meeting.Version)).IsModified = true;
             }
             else if (entry.State == EntityState.Unchanged && entry.Entity is ScreeningCase c
                      && c.Steps.Any(s => Entry(s).State == EntityState.Added))

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PartyRoster.Domain.Audit;
+using PartyRoster.Domain.CellLife;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Screening;
@@ -90,7 +91,7 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
     // document and tally, and the hash chain then covers the case's legal history, not only its state.
     private static bool IsAudited(object entity) =>
         entity is Member or Organization or OrganizationHistoryEntry or AppUser or RoleAssignment
-            or ScreeningCase or ScreeningStep or CaseAttachment or Holiday;
+            or ScreeningCase or ScreeningStep or CaseAttachment or Holiday or Meeting or Attendance;
 
     private (string? UserId, string? UserName) Actor()
     {

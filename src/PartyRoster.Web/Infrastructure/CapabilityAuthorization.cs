@@ -29,6 +29,8 @@ public static class Policies
     public const string ManageUsers = nameof(Capability.ManageUsers);
     public const string ViewAudit = nameof(Capability.ViewAudit);
     public const string ViewCases = nameof(Capability.ViewCases);
+    public const string RecordMeetings = nameof(Capability.RecordMeetings);
+    public const string ViewMeetings = nameof(Capability.ViewMeetings);
 
     public static void AddCapabilityPolicies(this AuthorizationOptions options)
     {

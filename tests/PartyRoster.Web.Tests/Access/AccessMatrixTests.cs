@@ -43,6 +43,9 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Admin/Users", Capability.ManageUsers),
         ("/Admin/Users/Create", Capability.ManageUsers),
         ("/Audit", Capability.ViewAudit),
+        ("/Meetings", Capability.ViewMeetings),
+        ("/Screening", Capability.ViewCases),
+        ("/Screening/Queue", Capability.ViewCases),
     ];
 
     private HttpStatusCode Expected(string user, Capability capability, string? targetPath)

@@ -67,7 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = phone,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 
@@ -89,4 +89,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         Server.Dispose();
     }
+}
+
+/// <summary>
+/// Browser journeys run on their own, after the parallel tests: sharing two cores with a dozen
+/// parallel test classes made a sign-in miss its timeout (a flake, not a bug).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserJourneys
+{
+    public const string Name = "Browser journeys";
 }

@@ -8,6 +8,7 @@ namespace PartyRoster.Web.Tests.Browser;
 /// Ban Tổ chức's main path (issue #2): sign in, find a member by a name typed without diacritics,
 /// open the profile, change a field, see it saved. Screenshots go to docs/screenshots.
 /// </summary>
+[Collection(BrowserJourneys.Name)]
 public sealed class MemberRecordJourney(BrowserFixture fx) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -17,6 +17,7 @@ namespace PartyRoster.Web.Tests.Browser;
 /// reads the result on the page. Effective dates lie in 2024–2025 so the 12-month help period is over
 /// by today (the domain refuses effective dates after today).
 /// </summary>
+[Collection(BrowserJourneys.Name)]
 public sealed class ScreeningJourney(BrowserFixture fx) : IClassFixture<BrowserFixture>
 {
     private const string CellName = "Chi bộ Giáo viên Toán";

@@ -3,7 +3,6 @@
 
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace PartyRoster.Web.Data.Migrations;
 
@@ -54,8 +53,7 @@ public sealed class Initial : Migration
             columns: table => new
             {
                 Id = table.Column<long>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 Sequence = table.Column<long>(nullable: false),
                 OccurredAtUtc = table.Column<DateTime>(nullable: false),
                 UserId = table.Column<string>(maxLength: 256, nullable: true),
@@ -77,8 +75,7 @@ public sealed class Initial : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 Name = table.Column<string>(maxLength: 200, nullable: false),
                 Code = table.Column<string>(maxLength: 32, nullable: true),
                 Kind = table.Column<string>(maxLength: 40, nullable: false),
@@ -107,8 +104,7 @@ public sealed class Initial : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 UserId = table.Column<string>(nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -169,8 +165,7 @@ public sealed class Initial : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 FullName = table.Column<string>(maxLength: 100, nullable: false),
                 BirthName = table.Column<string>(maxLength: 100, nullable: true),
                 Alias = table.Column<string>(maxLength: 100, nullable: true),
@@ -220,8 +215,7 @@ public sealed class Initial : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 OrganizationId = table.Column<int>(nullable: false),
                 Change = table.Column<string>(maxLength: 40, nullable: false),
                 EffectiveOn = table.Column<DateOnly>(nullable: false),
@@ -245,8 +239,7 @@ public sealed class Initial : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 UserId = table.Column<string>(nullable: false),
                 Role = table.Column<string>(maxLength: 40, nullable: false),
                 OrganizationId = table.Column<int>(nullable: false),

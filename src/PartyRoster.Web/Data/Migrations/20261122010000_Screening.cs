@@ -3,7 +3,6 @@
 
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace PartyRoster.Web.Data.Migrations;
 
@@ -39,8 +38,7 @@ public sealed class Screening : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 MemberId = table.Column<int>(nullable: false),
                 CellId = table.Column<int>(nullable: false),
                 Track = table.Column<string>(maxLength: 40, nullable: false),
@@ -95,8 +93,7 @@ public sealed class Screening : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 ScreeningCaseId = table.Column<int>(nullable: false),
                 Sequence = table.Column<int>(nullable: false),
                 Cycle = table.Column<int>(nullable: false),
@@ -137,8 +134,7 @@ public sealed class Screening : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 ScreeningCaseId = table.Column<int>(nullable: false),
                 StepSequence = table.Column<int>(nullable: true),
                 FileName = table.Column<string>(maxLength: 255, nullable: false),

@@ -3,7 +3,6 @@
 
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace PartyRoster.Web.Data.Migrations;
 
@@ -22,8 +21,7 @@ public sealed class Meetings : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Identity(),
                 CellId = table.Column<int>(nullable: false),
                 HeldOn = table.Column<DateOnly>(nullable: false),
                 Kind = table.Column<string>(maxLength: 40, nullable: false),

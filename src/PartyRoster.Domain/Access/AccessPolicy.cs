@@ -16,6 +16,10 @@ public sealed record Grant(Role Role, int OrganizationId, string OrganizationPat
 /// </remarks>
 public static class AccessPolicy
 {
+    /// <summary>Everyone who reads a cell's records: the cell itself and every level above it.</summary>
+    private static readonly Role[] Readers =
+        [Role.CellSecretary, Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee];
+
     private static readonly Dictionary<Capability, Role[]> Matrix = new()
     {
         [Capability.ViewOrganizations] = [Role.CellSecretary, Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee, Role.Admin],
@@ -30,7 +34,20 @@ public static class AccessPolicy
         [Capability.ViewCases] = [Role.CellSecretary, Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee],
         // Only the cell keeps its own minutes; the levels above read them.
         [Capability.RecordMeetings] = [Role.CellSecretary],
-        [Capability.ViewMeetings] = [Role.CellSecretary, Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee],
+        [Capability.ViewMeetings] = Readers,
+        // Dues, ratings and exemptions are the cell's own records (domain.md §3.5, §4–§6); the levels above read them.
+        [Capability.RecordDues] = [Role.CellSecretary],
+        [Capability.ViewDues] = Readers,
+        [Capability.RecordRatings] = [Role.CellSecretary],
+        [Capability.ViewRatings] = Readers,
+        [Capability.RecordExemptions] = [Role.CellSecretary],
+        // Transfer letters are issued and received by the grassroots committee or the Ban Tổ chức (ADR-007).
+        [Capability.ManageTransfers] = [Role.GrassrootsCommittee, Role.OrganizationDept],
+        [Capability.ViewTransfers] = Readers,
+        [Capability.RecordInspections] = [Role.InspectionCommittee],
+        [Capability.ViewSignals] = Readers,
+        [Capability.ImportMembers] = [Role.OrganizationDept],
+        [Capability.ViewReports] = [Role.GrassrootsCommittee, Role.OrganizationDept, Role.InspectionCommittee, Role.StandingCommittee],
     };
 
     public static IReadOnlyList<Role> RolesFor(Capability capability) => Matrix[capability];

@@ -28,6 +28,28 @@ public enum Capability
     RecordMeetings,
     /// <summary>Read a cell's meetings, attendance and meeting calendar.</summary>
     ViewMeetings,
+    /// <summary>Record dues bases and payments of a cell (đảng phí).</summary>
+    RecordDues,
+    /// <summary>Read dues, arrears and collection sheets.</summary>
+    ViewDues,
+    /// <summary>Record the cell's annual ratings of its members (đánh giá, xếp loại).</summary>
+    RecordRatings,
+    /// <summary>Read annual ratings and their distribution.</summary>
+    ViewRatings,
+    /// <summary>Grant and end exemptions from activities by cell resolution (miễn công tác và sinh hoạt).</summary>
+    RecordExemptions,
+    /// <summary>Issue and receive transfer letters (chuyển sinh hoạt đảng).</summary>
+    ManageTransfers,
+    /// <summary>Read transfers and the late-papers list.</summary>
+    ViewTransfers,
+    /// <summary>Open and close inspections and complaints about a member (they block official transfers).</summary>
+    RecordInspections,
+    /// <summary>Read the signals raised for review and run the evaluation on demand.</summary>
+    ViewSignals,
+    /// <summary>Import member records from a spreadsheet.</summary>
+    ImportMembers,
+    /// <summary>Read statistics reports and dashboards of a subtree.</summary>
+    ViewReports,
 }
 
 public static class RoleNames

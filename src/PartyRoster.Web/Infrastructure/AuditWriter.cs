@@ -89,9 +89,14 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
 
     // Screening steps are audited as they are added (they are never changed): the step carries the actor,
     // document and tally, and the hash chain then covers the case's legal history, not only its state.
+    // Every record of our own is audited unless listed in NotAudited; Identity's internal rows (logins,
+    // tokens) are not ours, and their effects show on AppUser.
     private static bool IsAudited(object entity) =>
-        entity is Member or Organization or OrganizationHistoryEntry or AppUser or RoleAssignment
-            or ScreeningCase or ScreeningStep or CaseAttachment or Holiday or Meeting or Attendance;
+        entity.GetType().Namespace?.StartsWith("PartyRoster.", StringComparison.Ordinal) == true
+            && !NotAudited.Contains(entity.GetType());
+
+    /// <summary>The trail itself, and rows derived from others (name tokens are rebuilt from the name).</summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(MemberNameToken)];
 
     private (string? UserId, string? UserName) Actor()
     {

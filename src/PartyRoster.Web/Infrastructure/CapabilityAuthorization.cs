@@ -31,6 +31,17 @@ public static class Policies
     public const string ViewCases = nameof(Capability.ViewCases);
     public const string RecordMeetings = nameof(Capability.RecordMeetings);
     public const string ViewMeetings = nameof(Capability.ViewMeetings);
+    public const string RecordDues = nameof(Capability.RecordDues);
+    public const string ViewDues = nameof(Capability.ViewDues);
+    public const string RecordRatings = nameof(Capability.RecordRatings);
+    public const string ViewRatings = nameof(Capability.ViewRatings);
+    public const string RecordExemptions = nameof(Capability.RecordExemptions);
+    public const string ManageTransfers = nameof(Capability.ManageTransfers);
+    public const string ViewTransfers = nameof(Capability.ViewTransfers);
+    public const string RecordInspections = nameof(Capability.RecordInspections);
+    public const string ViewSignals = nameof(Capability.ViewSignals);
+    public const string ImportMembers = nameof(Capability.ImportMembers);
+    public const string ViewReports = nameof(Capability.ViewReports);
 
     public static void AddCapabilityPolicies(this AuthorizationOptions options)
     {

@@ -92,6 +92,8 @@ public enum DirectRemovalGround
     FailsPoliticalStandard = 5,
     /// <summary>Đảng viên dự bị không đủ điều kiện công nhận chính thức.</summary>
     FailedProbation = 6,
+    /// <summary>Vi phạm quy định chuyển sinh hoạt đảng: giấy giới thiệu quá hạn hơn 3 tháng không có lý do chính đáng (domain.md §5).</summary>
+    TransferViolation = 7,
 }
 
 /// <summary>What the Ban Tổ chức recommends (step 9) and the Ban Thường vụ decides (step 10).</summary>
@@ -195,6 +197,7 @@ public static class ScreeningNames
         DirectRemovalGround.TwoYearsViolatingStandards => "Hai năm liền vi phạm tư cách đảng viên",
         DirectRemovalGround.FailsPoliticalStandard => "Không bảo đảm tiêu chuẩn chính trị",
         DirectRemovalGround.FailedProbation => "Đảng viên dự bị không đủ điều kiện công nhận chính thức",
+        DirectRemovalGround.TransferViolation => "Vi phạm quy định chuyển sinh hoạt đảng (quá 3 tháng không nộp giấy giới thiệu, không có lý do chính đáng)",
         _ => g.ToString(),
     };
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.CellLife;
+using PartyRoster.Domain.Inspection;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Screening;
@@ -26,6 +27,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MemberProceeding> MemberProceedings => Set<MemberProceeding>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -61,6 +63,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
                     case Organization o: o.BumpVersion(); break;
                     case ScreeningCase c: c.BumpVersion(); break;
                     case Meeting mt: mt.BumpVersion(); break;
+                    case MemberProceeding p: p.BumpVersion(); break;
                 }
             }
             else if (entry.State == EntityState.Unchanged && entry.Entity is Meeting meeting

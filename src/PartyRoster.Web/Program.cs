@@ -27,6 +27,8 @@ builder.Services.AddSingleton(PartyRoster.Domain.Rules.RuleBook.Default);
 builder.Services.AddSingleton<WorkingCalendarService>();
 builder.Services.AddScoped<AttachmentStore>();
 builder.Services.AddScoped<MemberPhotoStore>();
+builder.Services.AddScoped<SignalEvaluation>();
+if (builder.Configuration.GetValue("Signals:DailyEvaluation", true)) builder.Services.AddHostedService<SignalSchedule>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CapabilityHandler>();
 builder.Services.AddPartyRosterDatabase(builder.Configuration, dataDirectory);
 builder.Services.AddPartyRosterIdentity();

@@ -75,6 +75,9 @@ public sealed class RuleBook
             RemovalAppealWorkingDays = new(30, "Thời hạn khiếu nại quyết định xóa tên (ngày làm việc, kể từ ngày nhận quyết định)", charterRules),
             DisciplineAppealMonths = new(1, "Thời hạn khiếu nại quyết định kỷ luật khai trừ (tháng, kể từ ngày nhận quyết định)", LegalBases.DieuLe),
             AppealAnswerWorkingDays = new(90, "Thời hạn trả lời khiếu nại (ngày làm việc, kể từ ngày nhận đơn)", charterGuidance),
+            MissedMeetingMonthsInYear = new(3, "Số tháng trong một năm bỏ sinh hoạt chi bộ không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên", charterRules),
+            UnpaidDuesMonthsInYear = new(3, "Số tháng trong một năm không đóng đảng phí không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên", charterRules),
+            ConsecutiveYearsNotCompleted = new(2, "Số năm liền xếp loại \"không hoàn thành nhiệm vụ\" thì đưa vào danh sách giáo dục, giúp đỡ (tiêu chí C1)", screening),
         };
     }
 

@@ -84,6 +84,24 @@ public sealed record RuleSet
     /// <summary>Step 11: the appeal is answered within this many working days (90) of lodging. Source: the Charter's implementing rules.</summary>
     public required Rule<int> AppealAnswerWorkingDays { get; init; }
 
+    /// <summary>
+    /// Signal (domain.md §3.3, §4): missed cell meetings without good reason in this many months of one calendar
+    /// year (3) is a ground for direct removal. Source: the Charter Điều 8 and its implementing rules.
+    /// </summary>
+    public required Rule<int> MissedMeetingMonthsInYear { get; init; }
+
+    /// <summary>
+    /// Signal (domain.md §3.3, §4): dues unpaid without good reason for this many months of one calendar year (3) is
+    /// a ground for direct removal. Source: the Charter Điều 8 and its implementing rules.
+    /// </summary>
+    public required Rule<int> UnpaidDuesMonthsInYear { get; init; }
+
+    /// <summary>
+    /// Signal (criterion C1, domain.md §3.1): rated "không hoàn thành nhiệm vụ" this many consecutive years (2).
+    /// Source: Hướng dẫn 02-HD/BTCTW (2021).
+    /// </summary>
+    public required Rule<int> ConsecutiveYearsNotCompleted { get; init; }
+
     /// <summary>Every rule of the set, with its property name, for listing and documenting.</summary>
     public IReadOnlyList<(string Key, string Description, string Value, LegalBasis Basis)> All() =>
     [
@@ -98,6 +116,9 @@ public sealed record RuleSet
         Row(nameof(RemovalAppealWorkingDays), RemovalAppealWorkingDays),
         Row(nameof(DisciplineAppealMonths), DisciplineAppealMonths),
         Row(nameof(AppealAnswerWorkingDays), AppealAnswerWorkingDays),
+        Row(nameof(MissedMeetingMonthsInYear), MissedMeetingMonthsInYear),
+        Row(nameof(UnpaidDuesMonthsInYear), UnpaidDuesMonthsInYear),
+        Row(nameof(ConsecutiveYearsNotCompleted), ConsecutiveYearsNotCompleted),
     ];
 
     private static (string, string, string, LegalBasis) Row<T>(string key, Rule<T> rule) =>

@@ -95,8 +95,11 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
         entity.GetType().Namespace?.StartsWith("PartyRoster.", StringComparison.Ordinal) == true
             && !NotAudited.Contains(entity.GetType());
 
-    /// <summary>The trail itself, and rows derived from others (name tokens are rebuilt from the name).</summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(MemberNameToken)];
+    /// <summary>
+    /// The trail itself, and rows derived from others: name tokens are rebuilt from the name; signals are
+    /// recomputed from the books every day (each evaluation run is audited, and so is a case opened from a signal).
+    /// </summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(MemberNameToken), typeof(PartyRoster.Domain.Signals.Signal)];
 
     private (string? UserId, string? UserName) Actor()
     {

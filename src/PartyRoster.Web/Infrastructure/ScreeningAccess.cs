@@ -63,6 +63,26 @@ public sealed class ScreeningAccess(PartyRosterDbContext db, AccessService acces
         return grant is null ? null : await ActorAsync(grant, ct);
     }
 
+    /// <summary>The member's open cases (not decided, not ended).</summary>
+    public async Task<IReadOnlyList<(int Id, ScreeningTrack Track, ScreeningStatus Status)>> OpenCasesAsync(int memberId, CancellationToken ct = default)
+    {
+        var open = Enum.GetValues<ScreeningStatus>().Where(s => s.IsOpen()).ToList();
+        var rows = await db.Set<ScreeningCase>().AsNoTracking()
+            .Where(c => c.MemberId == memberId && open.Contains(c.Status))
+            .Select(c => new { c.Id, c.Track, c.Status })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.Track, r.Status))];
+    }
+
+    /// <summary>
+    /// One case at a time, except that a direct-removal case may take over an education case (which is then
+    /// withdrawn): the Vietnamese refusal, or null when a case on <paramref name="track"/> may be opened.
+    /// </summary>
+    public static string? OpeningRefusal(IEnumerable<(int Id, ScreeningTrack Track, ScreeningStatus Status)> openCases, ScreeningTrack track) =>
+        openCases.Any(c => !(track == ScreeningTrack.DirectRemoval && c.Track == ScreeningTrack.Education))
+            ? "Đảng viên đang có hồ sơ rà soát chưa kết thúc: hãy tiếp tục hồ sơ đó hoặc rút hồ sơ trước."
+            : null;
+
     /// <summary>
     /// The level rules of domain.md §3.5 on top of the transition table's roles and the subtree scope.
     /// </summary>

@@ -46,7 +46,7 @@ public sealed class RuleBookInForceOn
             Assert.Equal(30, s.RemovalAppealWorkingDays.Value);
             Assert.Equal(1, s.DisciplineAppealMonths.Value);
             Assert.Equal(90, s.AppealAnswerWorkingDays.Value);
-            Assert.Equal(11, s.All().Count);
+            Assert.Equal(14, s.All().Count);
             Assert.Equal(LegalBases.HuongDan02, s.ListBallotThreshold.Basis);
         }
     }

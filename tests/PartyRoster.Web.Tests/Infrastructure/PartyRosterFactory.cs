@@ -37,6 +37,7 @@ public class PartyRosterFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Signals:DailyEvaluation", "false");
         builder.UseSetting("Database:Provider", Database.ToString());
         builder.UseSetting(Database == TestDatabase.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", ConnectionString);
     }

@@ -104,6 +104,10 @@ public sealed class DemoSeeder(PartyRosterDbContext db, UserManager<AppUser> use
             // only for the demo size: their cells and actors are the demo tree's and the demo logins'.
             if (options.Members == DemoMemberCount) await DemoCases.SeedAsync(db, today, options.Seed, ct);
 
+            // A year of cell meetings and attendance (issue #4): bulk-written, so any size of demo gets them.
+            db.ChangeTracker.Clear();
+            await DemoMeetings.SeedAsync(db, today, options.Seed, ct);
+
             await transaction.CommitAsync(ct);
             return new SeedResult(organizations.Count, members, stopwatch.Elapsed);
         }

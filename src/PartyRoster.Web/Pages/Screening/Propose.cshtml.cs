@@ -66,10 +66,9 @@ public sealed class ProposeModel(PartyRosterDbContext db, AccessService access, 
             ModelState.AddModelError("", "Chỉ bí thư (chi ủy) của chi bộ nơi đảng viên sinh hoạt mới được mở hồ sơ rà soát.");
             return Page();
         }
-        // One case at a time, except that a direct-removal case may take over an education case (which is then withdrawn).
-        if (OpenCases.Any(c => !(Input.Track == ScreeningTrack.DirectRemoval && c.Track == ScreeningTrack.Education)))
+        if (ScreeningAccess.OpeningRefusal(OpenCases.Select(c => (c.Id, c.Track, c.Status)), Input.Track) is { } refusal)
         {
-            ModelState.AddModelError("", "Đảng viên đang có hồ sơ rà soát chưa kết thúc: hãy tiếp tục hồ sơ đó hoặc rút hồ sơ trước.");
+            ModelState.AddModelError("", refusal);
             return Page();
         }
 
@@ -113,12 +112,9 @@ public sealed class ProposeModel(PartyRosterDbContext db, AccessService access, 
         if (member is null) return false;
         Member = member;
         var cell = new ScreeningAccess.CaseCell(member.OrganizationId, member.Organization!.Name, member.Organization.Path, member.Organization.Kind);
-        CanPropose = await new ScreeningAccess(db, access).OpeningActorAsync(ScreeningAction.Propose, ScreeningTrack.Education, cell, ct) is not null;
-        var open = Enum.GetValues<ScreeningStatus>().Where(s => s.IsOpen()).ToList();
-        OpenCases = await db.ScreeningCases.AsNoTracking()
-            .Where(c => c.MemberId == memberId && open.Contains(c.Status))
-            .Select(c => new OpenCaseRow(c.Id, c.Track, c.Status))
-            .ToListAsync(ct);
+        var screening = new ScreeningAccess(db, access);
+        CanPropose = await screening.OpeningActorAsync(ScreeningAction.Propose, ScreeningTrack.Education, cell, ct) is not null;
+        OpenCases = [.. (await screening.OpenCasesAsync(memberId, ct)).Select(c => new OpenCaseRow(c.Id, c.Track, c.Status))];
         return true;
     }
 }

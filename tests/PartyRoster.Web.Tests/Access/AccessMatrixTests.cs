@@ -44,6 +44,8 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Admin/Users/Create", Capability.ManageUsers),
         ("/Audit", Capability.ViewAudit),
         ("/Meetings", Capability.ViewMeetings),
+        ("/Meetings/Statistics", Capability.ViewMeetings),
+        ("/Signals", Capability.ViewSignals),
         ("/Screening", Capability.ViewCases),
         ("/Screening/Queue", Capability.ViewCases),
     ];
@@ -84,6 +86,8 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
             await AssertStatusAsync(client, user, $"/Members/Details/{member.Id}", Expected(user, Capability.ViewMembers, cell.Path));
             await AssertStatusAsync(client, user, $"/Members/Edit/{member.Id}", Expected(user, Capability.EditMembers, cell.Path));
             await AssertStatusAsync(client, user, $"/Organizations/Details/{cell.Id}", Expected(user, Capability.ViewOrganizations, cell.Path));
+            await AssertStatusAsync(client, user, $"/Meetings/Attendance?cellId={cell.Id}", Expected(user, Capability.ViewMeetings, cell.Path));
+            await AssertStatusAsync(client, user, $"/Signals?cellId={cell.Id}", Expected(user, Capability.ViewSignals, cell.Path));
         }
         await AssertStatusAsync(client, user, $"/Organizations/Details/{w.CommitteeB.Id}", Expected(user, Capability.ViewOrganizations, w.CommitteeB.Path));
     }

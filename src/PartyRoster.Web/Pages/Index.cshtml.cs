@@ -13,6 +13,8 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : 
     public int? MembersOnRoll { get; private set; }
     public int? Official { get; private set; }
     public int? Probationary { get; private set; }
+    /// <summary>Signals waiting for the cell's review in the user's scope (null: the user does not read signals).</summary>
+    public int? OpenSignals { get; private set; }
 
     public sealed record AssignmentRow(Role Role, int OrganizationId, string OrganizationName);
 
@@ -34,6 +36,12 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : 
             Official = byStanding.Where(x => x.Key == Standing.Official).Sum(x => x.Count);
             Probationary = byStanding.Where(x => x.Key == Standing.Probationary).Sum(x => x.Count);
             MembersOnRoll = Official + Probationary;
+        }
+
+        if (await access.HasAnywhereAsync(Capability.ViewSignals, ct))
+        {
+            var cells = (await access.OrganizationsInScopeAsync(Capability.ViewSignals, ct)).Select(o => o.Id);
+            OpenSignals = await db.Signals.CountAsync(s => cells.Contains(s.CellId) && s.ResolvedOn == null && s.CaseId == null, ct);
         }
     }
 }

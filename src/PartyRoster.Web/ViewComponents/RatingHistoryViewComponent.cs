@@ -26,8 +26,9 @@ public sealed class RatingHistoryViewComponent(PartyRosterDbContext db, AccessSe
         var rows = await db.AnnualRatings.AsNoTracking()
             .Where(r => r.MemberId == memberId)
             .Join(db.RatingSheets.IgnoreAutoIncludes(), r => new { r.CellId, r.Year }, s => new { s.CellId, s.Year }, (r, s) => new { r, s.RatedOn, s.Resolution })
-            .Join(db.Organizations, x => x.r.CellId, o => o.Id, (x, o) => new Row(x.r.Year, o.Name, x.r.Score, x.r.Level, x.r.LoweringReason, x.r.Note, x.RatedOn, x.Resolution))
-            .OrderByDescending(r => r.Year)
+            .Join(db.Organizations, x => x.r.CellId, o => o.Id, (x, o) => new { x.r, x.RatedOn, x.Resolution, o.Name })
+            .OrderByDescending(x => x.r.Year)
+            .Select(x => new Row(x.r.Year, x.Name, x.r.Score, x.r.Level, x.r.LoweringReason, x.r.Note, x.RatedOn, x.Resolution))
             .ToListAsync(ct);
         var notCompleted = rows.Where(r => r.Level == RatingLevel.NotCompleted).Select(r => r.Year).ToHashSet();
         int? latestPair = notCompleted.Where(y => notCompleted.Contains(y - 1)).Select(y => (int?)y).Max();

@@ -44,6 +44,8 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Admin/Users/Create", Capability.ManageUsers),
         ("/Audit", Capability.ViewAudit),
         ("/Meetings", Capability.ViewMeetings),
+        ("/Ratings", Capability.ViewRatings),
+        ("/Exemptions", Capability.ViewMembers),
         ("/Screening", Capability.ViewCases),
         ("/Screening/Queue", Capability.ViewCases),
     ];

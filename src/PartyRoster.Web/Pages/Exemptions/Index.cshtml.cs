@@ -56,8 +56,9 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Ti
 
         Past = await db.Exemptions.AsNoTracking()
             .Where(e => e.CellId == id && e.ReturnedOn != null)
-            .Join(db.Members, e => e.MemberId, m => m.Id, (e, m) => new PastRow(m.Id, m.FullName, e))
-            .OrderByDescending(r => r.Exemption.ReturnedOn).ThenByDescending(r => r.Exemption.Id)
+            .Join(db.Members, e => e.MemberId, m => m.Id, (e, m) => new { e, m.FullName })
+            .OrderByDescending(x => x.e.ReturnedOn).ThenByDescending(x => x.e.Id)
+            .Select(x => new PastRow(x.e.MemberId, x.FullName, x.e))
             .ToListAsync(ct);
 
         if (CanRecord)

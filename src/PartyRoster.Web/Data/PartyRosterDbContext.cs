@@ -70,7 +70,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
                 // A correction of the lines alone (attendance, scores) still changes the aggregate: two such saves
                 // from one read must conflict.
                 BumpVersion(entry.Entity);
-                entry.Property(nameof(Meeting.Version)).IsModified = true;
+                entry.Property("Version").IsModified = true;
             }
             else if (entry.State == EntityState.Unchanged && entry.Entity is ScreeningCase c
                      && c.Steps.Any(s => Entry(s).State == EntityState.Added))

@@ -8,8 +8,6 @@ namespace PartyRoster.Web.Data.Configurations;
 
 public sealed class ExemptionConfiguration : IEntityTypeConfiguration<Exemption>
 {
-    public const string OneOpenPerMemberIndex = "IX_Exemptions_MemberId_Open";
-
     public void Configure(EntityTypeBuilder<Exemption> builder)
     {
         builder.ToTable("Exemptions");
@@ -26,6 +24,6 @@ public sealed class ExemptionConfiguration : IEntityTypeConfiguration<Exemption>
 
         // A member's history, in order; and at most one open exemption per member, kept by the database too.
         builder.HasIndex(e => new { e.MemberId, e.StartsOn });
-        builder.HasIndex(e => e.MemberId, OneOpenPerMemberIndex).IsUnique().HasFilter("\"ReturnedOn\" IS NULL");
+        builder.HasIndex(e => e.MemberId, "IX_Exemptions_MemberId_Open").IsUnique().HasFilter("\"ReturnedOn\" IS NULL");
     }
 }

@@ -6,6 +6,7 @@ using PartyRoster.Domain.Inspection;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Screening;
+using PartyRoster.Domain.Transfers;
 using PartyRoster.Web.Infrastructure;
 
 namespace PartyRoster.Web.Data;
@@ -28,6 +29,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MemberProceeding> MemberProceedings => Set<MemberProceeding>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -64,6 +66,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
                     case ScreeningCase c: c.BumpVersion(); break;
                     case Meeting mt: mt.BumpVersion(); break;
                     case MemberProceeding p: p.BumpVersion(); break;
+                    case Transfer t: t.BumpVersion(); break;
                 }
             }
             else if (entry.State == EntityState.Unchanged && entry.Entity is Meeting meeting

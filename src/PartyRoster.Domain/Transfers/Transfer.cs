@@ -290,6 +290,16 @@ public sealed class Transfer
             .OrderBy(p => p.OpenedOn).FirstOrDefault();
     }
 
+    /// <summary>Why <paramref name="member"/> cannot be transferred while <paramref name="proceeding"/> is open, naming it.</summary>
+    public static string BlockedMessage(Member member, MemberProceeding proceeding)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(proceeding);
+        return $"Không thể chuyển sinh hoạt đảng: đảng viên {member.FullName} đang trong việc \"{proceeding.Kind.DisplayName()}\" "
+            + $"(văn bản số {proceeding.Reference}, từ ngày {Date(proceeding.OpenedOn)}) chưa kết thúc. "
+            + "Chỉ chuyển sinh hoạt khi Ủy ban Kiểm tra đã kết thúc việc này.";
+    }
+
     /// <summary>
     /// Temporary period rules (domain.md §5): from the minimum months (3) to under the maximum (12); study up to
     /// its own maximum (24). Months are calendar months from the first day.
@@ -355,11 +365,7 @@ public sealed class Transfer
 
     private static void EnsureNotBlocked(Member member, IEnumerable<MemberProceeding> proceedings, DateOnly on)
     {
-        if (FindBlocking(proceedings, member.Id, on) is { } p)
-            throw new DomainException(
-                $"Không thể chuyển sinh hoạt đảng: đảng viên {member.FullName} đang trong việc \"{p.Kind.DisplayName()}\" "
-                + $"(văn bản số {p.Reference}, từ ngày {Date(p.OpenedOn)}) chưa kết thúc. "
-                + "Chỉ chuyển sinh hoạt khi Ủy ban Kiểm tra đã kết thúc việc này.");
+        if (FindBlocking(proceedings, member.Id, on) is { } p) throw new DomainException(BlockedMessage(member, p));
     }
 
     private static void NotInFuture(DateOnly date, DateOnly today, string what)

@@ -102,7 +102,12 @@ public sealed class DemoSeeder(PartyRosterDbContext db, UserManager<AppUser> use
 
             // Screening cases in every state (issue #3 point 8), driven through the domain and audited normally;
             // only for the demo size: their cells and actors are the demo tree's and the demo logins'.
-            if (options.Members == DemoMemberCount) await DemoCases.SeedAsync(db, today, options.Seed, ct);
+            // Transfers and proceedings (issue #4 point 4) likewise, after the cases so they pick other members.
+            if (options.Members == DemoMemberCount)
+            {
+                await DemoCases.SeedAsync(db, today, options.Seed, ct);
+                members += await DemoTransfers.SeedAsync(db, organizations, today, options.Seed, ct);
+            }
 
             await transaction.CommitAsync(ct);
             return new SeedResult(organizations.Count, members, stopwatch.Elapsed);

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ViewComponents;
-using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Access;
 using PartyRoster.Domain.Inspection;
 using PartyRoster.Domain.Members;

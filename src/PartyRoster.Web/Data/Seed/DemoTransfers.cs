@@ -171,7 +171,8 @@ internal sealed class DemoTransfers
             else
             {
                 member.SetRollStateOnRoll(RollState.Active);
-                SendAway(member, _today.AddDays(-Gap(15, 330)));
+                // Mostly still within their period; about one in eight past its end without a recorded return.
+                SendAway(member, _today.AddDays(-Gap(15, 240)), Gap(0, 7) == 0 ? Period.Any : Period.Current);
             }
         }
     }
@@ -263,17 +264,27 @@ internal sealed class DemoTransfers
     private async Task TemporaryOutAsync(string? code, DateOnly from, bool returned, CancellationToken ct)
     {
         var member = await TrackedAsync(Take(code).Id, ct);
-        var away = SendAway(member, from, shortPeriod: returned);
+        var away = SendAway(member, from, returned ? Period.Short : Period.Current);
         if (!returned) return;
         var back = away.PeriodEnd!.Value.AddDays(Gap(-5, 10));
         away.RecordReturn(member, back > _today ? _today : back, null, _today);
     }
 
-    private Transfer SendAway(Member member, DateOnly from, bool shortPeriod = false)
+    private enum Period { Short, Current, Any }
+
+    private Transfer SendAway(Member member, DateOnly from, Period period)
     {
-        var study = !shortPeriod && Gap(0, 4) == 0;
+        var study = period != Period.Short && Gap(0, 4) == 0;
         var purpose = study ? TemporaryPurpose.Study : Gap(0, 1) == 0 ? TemporaryPurpose.Work : TemporaryPurpose.Residence;
-        var months = study ? Gap(6, 24) : shortPeriod ? Gap(3, 5) : Gap(3, 11);
+        var max = study ? 24 : 11;
+        // A current period runs at least one month past today.
+        var elapsed = (_today.Year - from.Year) * 12 + _today.Month - from.Month;
+        var months = period switch
+        {
+            Period.Short => Gap(3, 5),
+            Period.Current => Gap(Math.Max(3, elapsed + 1), max),
+            _ => Gap(3, max),
+        };
         var away = Transfer.SendTemporary(member, purpose, from, from.AddMonths(months), $"{Gap(2, 60)}-GTT/ĐU", Pick(TemporaryPlaces), null, _rules, _today);
         _transfers.Add(away);
         return away;

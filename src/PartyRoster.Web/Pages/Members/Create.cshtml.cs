@@ -74,6 +74,12 @@ public sealed class CreateModel(PartyRosterDbContext db, AccessService access, I
         return RedirectToPage("Details", new { id = member.Id });
     }
 
-    private async Task LoadCellsAsync(CancellationToken ct) =>
-        CellItems = await MemberForm.CellItemsAsync(directory, access, Capability.EditMembers, Input.CellId, ct);
+    private async Task LoadCellsAsync(CancellationToken ct)
+    {
+        var tree = await OrganizationOptions.TreeAsync(directory, access, Capability.EditMembers, ct);
+        // Active cells only, in tree order; committees are not selectable.
+        CellItems = tree.Where(n => n.Status == OrganizationStatus.Active && n.Kind.HoldsMembers())
+            .Select(n => new SelectListItem(n.Name, n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Id == Input.CellId))
+            .ToList();
+    }
 }

@@ -41,16 +41,6 @@ public static class MemberForm
             modelState.AddModelError(string.IsNullOrEmpty(e.PropertyName) ? "" : "Input." + e.PropertyName, e.ErrorMessage);
     }
 
-    /// <summary>The active cells in the user's scope for <paramref name="capability"/>, in tree order (committees are not selectable).</summary>
-    public static async Task<IReadOnlyList<SelectListItem>> CellItemsAsync(OrganizationDirectory directory, AccessService access,
-        Capability capability, int? selected, CancellationToken ct)
-    {
-        var tree = await OrganizationOptions.TreeAsync(directory, access, capability, ct);
-        return tree.Where(n => n.Status == OrganizationStatus.Active && n.Kind.HoldsMembers())
-            .Select(n => new SelectListItem(n.Name, n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Id == selected))
-            .ToList();
-    }
-
     /// <summary>
     /// The chosen cell (tracked) when it is an active chi bộ in the user's scope for <paramref name="capability"/>;
     /// otherwise null, with the error on <paramref name="key"/>. A missing choice is the caller's to report.

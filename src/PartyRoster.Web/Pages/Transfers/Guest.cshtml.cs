@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using PartyRoster.Domain.Access;
-using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Rules;
 using PartyRoster.Domain.Transfers;
 using PartyRoster.Web.Data;

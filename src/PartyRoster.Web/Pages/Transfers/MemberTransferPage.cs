@@ -27,8 +27,6 @@ public abstract class MemberTransferPage(PartyRosterDbContext db, AccessService 
 
     protected IReadOnlyList<MemberProceeding> Proceedings { get; private set; } = [];
 
-    protected PartyRosterDbContext Db => db;
-
     protected AccessService Access => access;
 
     protected async Task<bool> LoadAsync(int memberId, CancellationToken ct)

@@ -43,7 +43,7 @@ public sealed class RuleBook
     public static readonly DateOnly Change2025 = new(2025, 7, 1);
 
     /// <summary>
-    /// The defaults of domain.md §3: one set from Hướng dẫn 02-HD/BTCTW (12/04/2021, implementing
+    /// The defaults of domain.md §3 and §5: one set from Hướng dẫn 02-HD/BTCTW (12/04/2021, implementing
     /// Chỉ thị 28-CT/TW) under QĐ 24-QĐ/TW, and one from 01/07/2025 under QĐ 294-QĐ/TW. The numbers are
     /// the same in both (no change in them was confirmed); what differs is the legal basis each record cites.
     /// </summary>
@@ -78,6 +78,11 @@ public sealed class RuleBook
             MissedMeetingMonthsInYear = new(3, "Số tháng trong một năm bỏ sinh hoạt chi bộ không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên", charterRules),
             UnpaidDuesMonthsInYear = new(3, "Số tháng trong một năm không đóng đảng phí không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên", charterRules),
             ConsecutiveYearsNotCompleted = new(2, "Số năm liền xếp loại \"không hoàn thành nhiệm vụ\" thì đưa vào danh sách giáo dục, giúp đỡ (tiêu chí C1)", screening),
+            TransferPresentationWorkingDays = new(30, "Thời hạn đảng viên xuất trình giấy giới thiệu chuyển sinh hoạt đảng chính thức (ngày làm việc, kể từ ngày ghi trên giấy)", charterRules),
+            TransferLateReportMonths = new(3, "Quá hạn xuất trình giấy giới thiệu sinh hoạt đảng trên số tháng này thì cấp ủy cơ sở báo cáo để xem xét, xử lý (tháng)", charterGuidance),
+            TemporaryTransferMinMonths = new(3, "Thời gian tối thiểu chuyển sinh hoạt đảng tạm thời (tháng; ngắn hơn thì chỉ cần thẻ đảng viên)", charterGuidance),
+            TemporaryTransferMaxMonths = new(12, "Sinh hoạt đảng tạm thời vì công tác, nơi ở: dưới số tháng này (tháng)", charterGuidance),
+            StudyTransferMaxMonths = new(24, "Sinh hoạt đảng tạm thời khi đi học tập: không quá số tháng này (tháng)", charterGuidance),
         };
     }
 

@@ -10,7 +10,7 @@ public sealed record Rule<T>(T Value, string Description, LegalBasis Basis)
 }
 
 /// <summary>
-/// Every screening rule (domain.md §3) in force from <see cref="EffectiveFrom"/>. Values marked
+/// Every screening and transfer rule (domain.md §3, §5) in force from <see cref="EffectiveFrom"/>. Values marked
 /// "configurable" in domain.md are defaults an Admin may change in a new set; the code never uses a
 /// literal for any of them. Pick the set with <see cref="RuleBook.InForceOn"/> so that records made
 /// before a change are judged by the rule of their time.
@@ -101,6 +101,25 @@ public sealed record RuleSet
     /// Source: Hướng dẫn 02-HD/BTCTW (2021).
     /// </summary>
     public required Rule<int> ConsecutiveYearsNotCompleted { get; init; }
+    /// Official transfer (domain.md §5): the member presents the introduction letter to the receiving cell within
+    /// this many working days (30) of the date on the letter. Source: the Charter's implementing rules.
+    /// </summary>
+    public required Rule<int> TransferPresentationWorkingDays { get; init; }
+
+    /// <summary>
+    /// Official transfer: a member whose papers are more than this many calendar months (3) past the presentation
+    /// deadline goes on the grassroots committee's list for handling. Source: the guidance implementing the Charter.
+    /// </summary>
+    public required Rule<int> TransferLateReportMonths { get; init; }
+
+    /// <summary>Temporary transfer: at least this many calendar months (3); a shorter absence needs only the party card.</summary>
+    public required Rule<int> TemporaryTransferMinMonths { get; init; }
+
+    /// <summary>Temporary transfer for work or residence: under this many calendar months (12); longer means an official transfer.</summary>
+    public required Rule<int> TemporaryTransferMaxMonths { get; init; }
+
+    /// <summary>Temporary transfer for study: at most this many calendar months (24).</summary>
+    public required Rule<int> StudyTransferMaxMonths { get; init; }
 
     /// <summary>Every rule of the set, with its property name, for listing and documenting.</summary>
     public IReadOnlyList<(string Key, string Description, string Value, LegalBasis Basis)> All() =>
@@ -119,6 +138,11 @@ public sealed record RuleSet
         Row(nameof(MissedMeetingMonthsInYear), MissedMeetingMonthsInYear),
         Row(nameof(UnpaidDuesMonthsInYear), UnpaidDuesMonthsInYear),
         Row(nameof(ConsecutiveYearsNotCompleted), ConsecutiveYearsNotCompleted),
+        Row(nameof(TransferPresentationWorkingDays), TransferPresentationWorkingDays),
+        Row(nameof(TransferLateReportMonths), TransferLateReportMonths),
+        Row(nameof(TemporaryTransferMinMonths), TemporaryTransferMinMonths),
+        Row(nameof(TemporaryTransferMaxMonths), TemporaryTransferMaxMonths),
+        Row(nameof(StudyTransferMaxMonths), StudyTransferMaxMonths),
     ];
 
     private static (string, string, string, LegalBasis) Row<T>(string key, Rule<T> rule) =>

@@ -9,6 +9,7 @@ using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Ratings;
 using PartyRoster.Domain.Screening;
 using PartyRoster.Domain.Signals;
+using PartyRoster.Domain.Transfers;
 using PartyRoster.Web.Infrastructure;
 
 namespace PartyRoster.Web.Data;
@@ -36,6 +37,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<RatingSheet> RatingSheets => Set<RatingSheet>();
     public DbSet<AnnualRating> AnnualRatings => Set<AnnualRating>();
     public DbSet<Exemption> Exemptions => Set<Exemption>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -115,6 +117,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
             case RatingSheet rs: rs.BumpVersion(); break;
             case Exemption ex: ex.BumpVersion(); break;
             case Signal sg: sg.BumpVersion(); break;
+            case Transfer t: t.BumpVersion(); break;
         }
     }
 

@@ -46,7 +46,12 @@ public sealed class RuleBookInForceOn
             Assert.Equal(30, s.RemovalAppealWorkingDays.Value);
             Assert.Equal(1, s.DisciplineAppealMonths.Value);
             Assert.Equal(90, s.AppealAnswerWorkingDays.Value);
-            Assert.Equal(14, s.All().Count);
+            Assert.Equal(30, s.TransferPresentationWorkingDays.Value);
+            Assert.Equal(3, s.TransferLateReportMonths.Value);
+            Assert.Equal(3, s.TemporaryTransferMinMonths.Value);
+            Assert.Equal(12, s.TemporaryTransferMaxMonths.Value);
+            Assert.Equal(24, s.StudyTransferMaxMonths.Value);
+            Assert.Equal(19, s.All().Count);
             Assert.Equal(LegalBases.HuongDan02, s.ListBallotThreshold.Basis);
         }
     }

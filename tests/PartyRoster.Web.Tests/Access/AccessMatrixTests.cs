@@ -50,6 +50,11 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Exemptions", Capability.ViewMembers),
         ("/Screening", Capability.ViewCases),
         ("/Screening/Queue", Capability.ViewCases),
+        ("/Transfers", Capability.ViewTransfers),
+        ("/Transfers/Reportable", Capability.ViewTransfers),
+        ("/Transfers/Receive", Capability.ManageTransfers),
+        ("/Transfers/Guest", Capability.ManageTransfers),
+        ("/Transfers/Proceedings", Capability.RecordInspections),
     ];
 
     private HttpStatusCode Expected(string user, Capability capability, string? targetPath)

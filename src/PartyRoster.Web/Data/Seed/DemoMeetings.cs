@@ -34,7 +34,7 @@ internal static class DemoMeetings
             .Where(o => o.Status != OrganizationStatus.Dissolved)
             .OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
         var people = await db.Members.AsNoTracking()
-            .Where(m => m.RollState == RollState.Active || m.RollState == RollState.TemporarilyAway)
+            .Where(m => m.RollState == RollState.Active)
             .OrderBy(m => m.Id)
             .Select(m => new Person(m.Id, m.OrganizationId, m.AdmissionCeremonyDate))
             .ToListAsync(ct);

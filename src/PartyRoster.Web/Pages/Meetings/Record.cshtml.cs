@@ -22,7 +22,8 @@ public sealed class RecordModel(PartyRosterDbContext db, AccessService access, T
     public Organization Cell { get; private set; } = null!;
     /// <summary>Expected at the meeting, in roll order.</summary>
     public IReadOnlyList<MemberRow> Expected { get; private set; } = [];
-    /// <summary>On the roll but exempt from activities (miễn sinh hoạt): listed, not expected.</summary>
+    /// <summary>On the roll but exempt from activities (miễn sinh hoạt) or attending another cell for a while
+    /// (sinh hoạt tạm thời nơi khác): listed, not expected.</summary>
     public IReadOnlyList<MemberRow> Exempt { get; private set; } = [];
 
     [BindProperty]
@@ -118,8 +119,8 @@ public sealed class RecordModel(PartyRosterDbContext db, AccessService access, T
             .OrderBy(m => m.SortKey).ThenBy(m => m.Id)
             .Select(m => new MemberRow(m.Id, m.FullName, m.RollState))
             .ToListAsync(ct);
-        Expected = [.. onRoll.Where(m => m.RollState != RollState.ExemptFromActivities)];
-        Exempt = [.. onRoll.Where(m => m.RollState == RollState.ExemptFromActivities)];
+        Expected = [.. onRoll.Where(m => m.RollState == RollState.Active)];
+        Exempt = [.. onRoll.Where(m => m.RollState != RollState.Active)];
         return true;
     }
 }

@@ -36,16 +36,7 @@ public sealed class CreateModel(PartyRosterDbContext db, AccessService access, I
         Input.OnRoll = true;
         await MemberForm.ValidateIntoAsync(validator, Input, ModelState, ct);
 
-        Organization? cell = null;
-        if (Input.CellId is { } cellId)
-        {
-            cell = await access.FindOrganizationAsync(cellId, Capability.EditMembers, ct);
-            if (cell is null || !cell.IsActive || !cell.Kind.HoldsMembers())
-            {
-                ModelState.AddModelError("Input.CellId", "Chi bộ không hợp lệ hoặc ngoài phạm vi quản lý.");
-                cell = null;
-            }
-        }
+        var cell = await MemberForm.FindCellAsync(access, Input.CellId, Capability.EditMembers, ModelState, ct);
 
         if (!ModelState.IsValid || cell is null)
         {
@@ -74,7 +65,7 @@ public sealed class CreateModel(PartyRosterDbContext db, AccessService access, I
         {
             // Someone saved the same CCCD or card number between the check and this save: the unique
             // indexes refused it.
-            ModelState.AddModelError("", "Số CCCD hoặc số thẻ đảng viên vừa được dùng cho một đảng viên khác. Hãy kiểm tra lại.");
+            ModelState.AddModelError("", MemberForm.UniqueClashMessage);
             await LoadCellsAsync(ct);
             return Page();
         }

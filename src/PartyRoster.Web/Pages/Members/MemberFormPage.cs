@@ -1,7 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using PartyRoster.Domain.Access;
 using PartyRoster.Domain.Members;
+using PartyRoster.Domain.Organizations;
+using PartyRoster.Web.Infrastructure;
 
 namespace PartyRoster.Web.Pages.Members;
 
@@ -37,6 +40,23 @@ public static class MemberForm
         foreach (var e in result.Errors)
             modelState.AddModelError(string.IsNullOrEmpty(e.PropertyName) ? "" : "Input." + e.PropertyName, e.ErrorMessage);
     }
+
+    /// <summary>
+    /// The chosen cell (tracked) when it is an active chi bộ in the user's scope for <paramref name="capability"/>;
+    /// otherwise null, with the error on <paramref name="key"/>. A missing choice is the caller's to report.
+    /// </summary>
+    public static async Task<Organization?> FindCellAsync(AccessService access, int? cellId, Capability capability,
+        ModelStateDictionary modelState, CancellationToken ct, string key = "Input.CellId")
+    {
+        if (cellId is not { } id) return null;
+        var cell = await access.FindOrganizationAsync(id, capability, ct);
+        if (cell is not null && cell.IsActive && cell.Kind.HoldsMembers()) return cell;
+        modelState.AddModelError(key, "Chi bộ không hợp lệ hoặc ngoài phạm vi quản lý.");
+        return null;
+    }
+
+    /// <summary>The message when a unique index refused a CCCD or card number saved by someone else since the check.</summary>
+    public const string UniqueClashMessage = "Số CCCD hoặc số thẻ đảng viên vừa được dùng cho một đảng viên khác. Hãy kiểm tra lại.";
 
     private static List<SelectListItem> Options(IEnumerable<string> values, string? selected, string placeholder)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.CellLife;
+using PartyRoster.Domain.Dues;
 using PartyRoster.Domain.Inspection;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
@@ -28,6 +29,8 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MemberProceeding> MemberProceedings => Set<MemberProceeding>();
+    public DbSet<DuesBasis> DuesBases => Set<DuesBasis>();
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -64,6 +67,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
                     case ScreeningCase c: c.BumpVersion(); break;
                     case Meeting mt: mt.BumpVersion(); break;
                     case MemberProceeding p: p.BumpVersion(); break;
+                    case DuesBasis b: b.BumpVersion(); break;
                 }
             }
             else if (entry.State == EntityState.Unchanged && entry.Entity is Meeting meeting

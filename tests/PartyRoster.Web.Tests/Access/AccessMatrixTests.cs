@@ -44,6 +44,9 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Admin/Users/Create", Capability.ManageUsers),
         ("/Audit", Capability.ViewAudit),
         ("/Meetings", Capability.ViewMeetings),
+        ("/Dues", Capability.ViewDues),
+        ("/Dues/Arrears", Capability.ViewDues),
+        ("/Dues/Rates", Capability.ViewDues),
         ("/Screening", Capability.ViewCases),
         ("/Screening/Queue", Capability.ViewCases),
     ];

@@ -21,6 +21,7 @@ namespace PartyRoster.Web.Infrastructure;
 public sealed class DuesSnapshot
 {
     private static readonly IReadOnlyList<DateOnly> None = [];
+    private const int FullMask = (1 << DuesLedger.ArrearsWindowMonths) - 1;
 
     private readonly Dictionary<int, DuesBasis[]> _bases;
     private readonly Dictionary<int, int> _paidMasks;
@@ -57,8 +58,10 @@ public sealed class DuesSnapshot
     {
         ArgumentNullException.ThrowIfNull(member);
         var bases = BasesOf(member.Id);
-        if (bases.Count == 0) return None;
-        return DuesLedger.Arrears(member.Dues, bases, PaidMonths(_paidMasks.GetValueOrDefault(member.Id)), Today, _rates);
+        var mask = _paidMasks.GetValueOrDefault(member.Id);
+        // Most members paid every month of the window: nothing can be unpaid, so skip the month-by-month rules.
+        if (bases.Count == 0 || mask == FullMask) return None;
+        return DuesLedger.Arrears(member.Dues, bases, PaidMonths(mask), Today, _rates);
     }
 
     /// <summary>Every member with at least one unpaid month in the window, with the amount those months owed.</summary>

@@ -102,7 +102,12 @@ public sealed class DemoSeeder(PartyRosterDbContext db, UserManager<AppUser> use
 
             // Screening cases in every state (issue #3 point 8), driven through the domain and audited normally;
             // only for the demo size: their cells and actors are the demo tree's and the demo logins'.
-            if (options.Members == DemoMemberCount) await DemoCases.SeedAsync(db, today, options.Seed, ct);
+            // Dues (issue #4 point 2) after the cases, which change some members' roll state.
+            if (options.Members == DemoMemberCount)
+            {
+                await DemoCases.SeedAsync(db, today, options.Seed, ct);
+                await DemoDues.SeedAsync(db, today, options.Seed, ct);
+            }
 
             await transaction.CommitAsync(ct);
             return new SeedResult(organizations.Count, members, stopwatch.Elapsed);

@@ -193,6 +193,13 @@ public sealed class DuesPagesTests(WorldFixture fx) : IClassFixture<WorldFixture
         Assert.Contains("Nợ 2 tháng", details.QuerySelector("#arrears")!.TextContent, StringComparison.Ordinal);
         var profile = await Forms.GetDocumentAsync(client, $"/Members/Details/{member.Id}");
         Assert.Contains("2 tháng", profile.QuerySelector("#dues-arrears")!.TextContent, StringComparison.Ordinal);
+
+        // On the sheet, a member of the cell without any basis has a link to declare one.
+        var undeclared = w.MemberOf(w.CellB1, 4);
+        await fx.Factory.WithDbAsync(db => db.DuesBases.Where(b => b.MemberId == undeclared.Id).ExecuteDeleteAsync());
+        var sheet = await Forms.GetDocumentAsync(client, $"/Dues?cellId={w.CellB1.Id}");
+        Assert.Equal(nameof(DuesMonthStatus.NoBasis), sheet.QuerySelector($"#member-{undeclared.Id}")!.GetAttribute("data-status"));
+        Assert.NotNull(sheet.QuerySelector($"#member-{undeclared.Id} a[href='/Dues/Basis?memberId={undeclared.Id}']"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.CellLife;
+using PartyRoster.Domain.Dues;
 using PartyRoster.Domain.Exemptions;
 using PartyRoster.Domain.Inspection;
 using PartyRoster.Domain.Members;
@@ -38,6 +39,8 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<AnnualRating> AnnualRatings => Set<AnnualRating>();
     public DbSet<Exemption> Exemptions => Set<Exemption>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<DuesBasis> DuesBases => Set<DuesBasis>();
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -118,6 +121,7 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
             case Exemption ex: ex.BumpVersion(); break;
             case Signal sg: sg.BumpVersion(); break;
             case Transfer t: t.BumpVersion(); break;
+            case DuesBasis b: b.BumpVersion(); break;
         }
     }
 

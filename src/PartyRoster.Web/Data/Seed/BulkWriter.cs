@@ -78,6 +78,13 @@ internal sealed class BulkWriter<T> : IAsyncDisposable where T : class
         return new BulkWriter<T>(command, columns, generated?.PropertyInfo);
     }
 
+    /// <summary>Inserts every row of <paramref name="rows"/> with one prepared command.</summary>
+    public static async Task InsertAllAsync(PartyRosterDbContext db, IEnumerable<T> rows, CancellationToken ct)
+    {
+        await using var writer = Create(db);
+        foreach (var row in rows) await writer.InsertAsync(row, ct);
+    }
+
     /// <summary>
     /// Writes <paramref name="value"/> into <paramref name="property"/> for every following insert, instead of the
     /// entity's own value: a foreign key the entity learns only when EF saves it (a member's id in its name tokens).

@@ -26,6 +26,9 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
 {
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
 
+    /// <summary>Whether the current flow of work already holds <see cref="ChainLock"/> (inside <see cref="ExclusiveAsync{T}"/>).</summary>
+    private static readonly AsyncLocal<bool> HoldsChain = new();
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -46,6 +49,61 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
     /// <summary>Actor recorded when there is no signed-in user (startup, command line).</summary>
     public string? SystemActor { get; set; }
 
+    private (string UserId, string UserName)? _onBehalfOf;
+
+    /// <summary>
+    /// Records <paramref name="userName"/> as the actor of the saves made outside a request on that user's behalf
+    /// (a background import the user started).
+    /// </summary>
+    public void ActOnBehalfOf(string userId, string userName) => _onBehalfOf = (userId, userName);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the chain: no other save can take sequence numbers until it ends, so
+    /// work that makes several audited saves inside one transaction (a bulk import in chunks) gets one unbroken
+    /// run of entries and never races another writer for the next number. Saves inside it do not wait for the
+    /// chain again.
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (HoldsChain.Value) return await work();
+        await ChainLock.WaitAsync(ct);
+        HoldsChain.Value = true;
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            HoldsChain.Value = false;
+            ChainLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Appends one entry that is not a change of a record: an export of personal data, the summary of an import.
+    /// <paramref name="details"/> are shown like changed fields (name → value). Saved at once, in the current
+    /// transaction when there is one; call it with no other unsaved changes on <paramref name="db"/>.
+    /// </summary>
+    public Task AppendAsync(PartyRosterDbContext db, string entityType, string entityId, string action,
+        IReadOnlyDictionary<string, string?> details, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(details);
+        if (db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException("Save the pending changes first: their audit entries would follow this one.");
+        return ExclusiveAsync(async () =>
+        {
+            var (sequence, previous) = await LastAsync(db, ct);
+            var (userId, userName) = Actor();
+            var changes = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+            foreach (var (name, value) in details) changes[name] = [null, value];
+            db.AuditEntries.Add(new AuditEntry(sequence + 1, Now(), userId, userName, entityType, entityId, action,
+                JsonSerializer.Serialize(changes, JsonOptions), previous));
+            return await db.SaveChangesAsync(ct);
+        }, ct);
+    }
+
     public async Task<int> SaveWithAuditAsync(PartyRosterDbContext db, Func<Task<int>> save, CancellationToken ct)
     {
         var pending = db.ChangeTracker.Entries()
@@ -55,20 +113,14 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             .ToList();
         if (pending.Count == 0) return await save();
 
-        await ChainLock.WaitAsync(ct);
-        try
+        return await ExclusiveAsync(async () =>
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
             await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
             var result = await save();
 
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-            var sequence = last?.Sequence ?? 0;
-            var previous = last?.Hash ?? AuditChain.Genesis;
-            var now = clock.GetUtcNow().UtcDateTime;
-            // PostgreSQL keeps microseconds: hash what the database will give back, not the extra ticks.
-            now = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
+            var (sequence, previous) = await LastAsync(db, ct);
+            var now = Now();
             var (userId, userName) = Actor();
             foreach (var p in pending)
             {
@@ -80,11 +132,21 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             result += await save();
             if (tx is not null) await tx.CommitAsync(ct);
             return result;
-        }
-        finally
-        {
-            ChainLock.Release();
-        }
+        }, ct);
+    }
+
+    private static async Task<(long Sequence, string Hash)> LastAsync(PartyRosterDbContext db, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        return (last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+    }
+
+    private DateTime Now()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // PostgreSQL keeps microseconds: hash what the database will give back, not the extra ticks.
+        return new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
     }
 
     // Screening steps are audited as they are added (they are never changed): the step carries the actor,
@@ -103,6 +165,7 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
         var user = httpContextAccessor?.HttpContext?.User;
         if (user?.Identity?.IsAuthenticated == true)
             return (user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name);
+        if (_onBehalfOf is { } person) return (person.UserId, person.UserName);
         return (null, SystemActor ?? "hệ thống");
     }
 

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.CellLife;
 using PartyRoster.Domain.Members;
@@ -45,6 +46,9 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
 
     /// <summary>Secrets: the audit says they changed, never their values.</summary>
     private static readonly HashSet<string> Secret = [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp)];
+
+    /// <summary>The action of an entry for a record that was added.</summary>
+    public const string CreatedAction = "Tạo mới";
 
     /// <summary>Actor recorded when there is no signed-in user (startup, command line).</summary>
     public string? SystemActor { get; set; }
@@ -102,6 +106,46 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
                 JsonSerializer.Serialize(changes, JsonOptions), previous));
             return await db.SaveChangesAsync(ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// Appends one "Tạo mới" entry per record that a bulk writer inserted without the change tracker (a member
+    /// import), with the same fields an audited save of that record lists. Call inside
+    /// <see cref="ExclusiveAsync{T}"/> and the transaction of the inserts, so records and entries commit together.
+    /// </summary>
+    public async Task AppendCreatedAsync<T>(PartyRosterDbContext db, IReadOnlyList<(T Entity, string Key)> created, CancellationToken ct)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(created);
+        if (!HoldsChain.Value) throw new InvalidOperationException("Hold the audit chain (ExclusiveAsync) around the inserts and their entries.");
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        if (type.GetProperties().Any(p => p.IsShadowProperty())) throw new InvalidOperationException($"{typeof(T).Name} has values that only the change tracker holds.");
+        var recorded = type.GetProperties()
+            .Where(p => !p.IsPrimaryKey())
+            .Select(p => (Recorded: IsRecorded(p, out var name), Name: name, Getter: p.GetGetter()))
+            .Where(p => p.Recorded)
+            .ToList();
+
+        var (sequence, previous) = await LastAsync(db, ct);
+        var now = Now();
+        var (userId, userName) = Actor();
+        var entries = new List<AuditEntry>(created.Count);
+        foreach (var (entity, key) in created)
+        {
+            var changes = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+            foreach (var (_, name, getter) in recorded)
+            {
+                if (Format(getter.GetClrValue(entity)) is { } after) changes[name] = [null, Secret.Contains(name) ? "*** (đã thay đổi)" : after];
+            }
+            var entry = new AuditEntry(++sequence, now, userId, userName, type.ClrType.Name, key, CreatedAction,
+                JsonSerializer.Serialize(changes, JsonOptions), previous);
+            previous = entry.Hash;
+            entries.Add(entry);
+        }
+        db.AuditEntries.AddRange(entries);
+        await db.SaveChangesAsync(ct);
+        foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached; // written once, never read back here
     }
 
     public async Task<int> SaveWithAuditAsync(PartyRosterDbContext db, Func<Task<int>> save, CancellationToken ct)
@@ -178,12 +222,10 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
     private static PendingAudit Capture(EntityEntry e)
     {
         var changes = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
-        var action = e.State switch { EntityState.Added => "Tạo mới", EntityState.Deleted => "Xóa", _ => "Cập nhật" };
+        var action = e.State switch { EntityState.Added => CreatedAction, EntityState.Deleted => "Xóa", _ => "Cập nhật" };
         foreach (var p in e.Properties)
         {
-            // Field-only properties ("_reasons") are named after their column ("Reasons").
-            var name = p.Metadata.Name.StartsWith('_') ? p.Metadata.GetColumnName() : p.Metadata.Name;
-            if (Ignored.Contains(name) || p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey()) continue;
+            if (!IsRecorded(p.Metadata, out var name)) continue;
             if (e.State == EntityState.Added && p.Metadata.IsPrimaryKey()) continue; // temporary until saved; the entry key carries it
             var before = e.State == EntityState.Added ? null : Format(p.OriginalValue);
             var after = e.State == EntityState.Deleted ? null : Format(p.CurrentValue);
@@ -206,6 +248,14 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             }
         }
         return new PendingAudit(e, action, changes);
+    }
+
+    /// <summary>Whether a property is worth an audit line, and the name it is recorded under.</summary>
+    private static bool IsRecorded(IReadOnlyProperty property, out string name)
+    {
+        // Field-only properties ("_reasons") are named after their column ("Reasons").
+        name = property.Name.StartsWith('_') ? property.GetColumnName() : property.Name;
+        return !Ignored.Contains(name) && !(property.IsShadowProperty() && !property.IsForeignKey());
     }
 
     private static string? Format(object? value) => value switch

@@ -84,6 +84,13 @@ public sealed class MemberImportTests(ImportFixture fx) : IClassFixture<ImportFi
             Assert.Equal("Tạo mới", entry.Action);
             Assert.Equal(deptId, entry.UserId);
             Assert.Contains(m.FullName, entry.Changes, StringComparison.Ordinal);
+            // The fields an audited save of a new member lists (MemberRecordTests), derived ones left out.
+            var fields = System.Text.Json.JsonDocument.Parse(entry.Changes).RootElement.EnumerateObject().Select(f => f.Name).ToHashSet();
+            Assert.Superset(new HashSet<string> { "FullName", "Gender", "DateOfBirth", "Ethnicity", "CitizenId", "OrganizationId", "RollState", "Standing",
+                "AdmissionDecisionDate", "AdmissionCeremonyDate", "PartyCardNumber", "PoliticalTheory" }, fields);
+            Assert.DoesNotContain("SearchName", fields);
+            Assert.DoesNotContain("Version", fields);
+            Assert.DoesNotContain("Id", fields);
         }
         var summary = await fx.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .SingleAsync(a => a.EntityType == MemberImportRunner.AuditType && a.EntityId == previewUrl.Substring(previewUrl.LastIndexOf('/') + 1)));

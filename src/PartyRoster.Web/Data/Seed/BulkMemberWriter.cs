@@ -10,7 +10,8 @@ namespace PartyRoster.Web.Data.Seed;
 
 /// <summary>
 /// Inserts <see cref="Member"/> rows and their name tokens with plain prepared commands on the
-/// DbContext's own connection and transaction.
+/// DbContext's own connection and transaction: for the demo seed, and for the member import (which writes
+/// each member's audit entry itself, <c>AuditWriter.AppendCreatedAsync</c>).
 /// </summary>
 /// <remarks>
 /// Trade-off: EF's change tracker costs minutes at 200,000 members (the benchmark); prepared
@@ -37,7 +38,7 @@ internal sealed class BulkMemberWriter : IAsyncDisposable
     public static BulkMemberWriter Create(PartyRosterDbContext db)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk inserts run inside the seed's transaction.");
+            ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
         var connection = db.Database.GetDbConnection();
         var sql = db.GetService<ISqlGenerationHelper>();
 

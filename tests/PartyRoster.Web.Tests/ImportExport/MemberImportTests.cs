@@ -92,8 +92,9 @@ public sealed class MemberImportTests(ImportFixture fx) : IClassFixture<ImportFi
             Assert.DoesNotContain("Version", fields);
             Assert.DoesNotContain("Id", fields);
         }
+        var auditId = MemberImportRunner.AuditId(previewUrl[(previewUrl.LastIndexOf('/') + 1)..]);
         var summary = await fx.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .SingleAsync(a => a.EntityType == MemberImportRunner.AuditType && a.EntityId == previewUrl.Substring(previewUrl.LastIndexOf('/') + 1)));
+            .SingleAsync(a => a.EntityType == MemberImportRunner.AuditType && a.EntityId == auditId));
         Assert.Equal("Nhập danh sách", summary.Action);
         Assert.Contains("\"Created\":[null,\"3\"]", summary.Changes, StringComparison.Ordinal);
         Assert.Contains("danh-sach-dang-vien.xlsx", summary.Changes, StringComparison.Ordinal);

@@ -164,7 +164,8 @@ public sealed class RosterExportTests(WorldFixture fx) : IClassFixture<WorldFixt
         Assert.Equal(fx.World.Emails["dept"], entry.UserName);
         Assert.Contains("Chi bộ Đông Đảo", entry.Changes, StringComparison.Ordinal);
         Assert.Contains($"\"Rows\":[null,\"{MemberSearch.DefaultPageSize + 12}\"]", entry.Changes, StringComparison.Ordinal);
-        Assert.Contains("Excel", entry.Changes, StringComparison.Ordinal);
+        Assert.Equal("xlsx", entry.EntityId);
+        Assert.Contains($"danh-sach-dang-vien_{Today:yyyy-MM-dd}.xlsx", entry.Changes, StringComparison.Ordinal);
     }
 
     [Fact]

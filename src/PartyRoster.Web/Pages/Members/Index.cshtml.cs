@@ -81,9 +81,9 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Na
         var (members, count) = await Search().AllAsync(db, access, tokenStatistics, ct);
         var today = Format.Today(clock);
         var fileName = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"danh-sach-dang-vien_{today:yyyy-MM-dd}.{(csv ? "csv" : "xlsx")}");
-        await audit.AppendAsync(db, ExportAuditType, fileName, "Xuất danh sách", new Dictionary<string, string?>
+        await audit.AppendAsync(db, ExportAuditType, csv ? "csv" : "xlsx", "Xuất danh sách", new Dictionary<string, string?>
         {
-            ["Format"] = csv ? "CSV" : "Excel (.xlsx)",
+            ["File"] = fileName,
             ["Filter"] = await DescribeFiltersAsync(ct),
             ["Rows"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, ct);

@@ -115,7 +115,7 @@ public sealed partial class MemberImportRunner(PartyRosterDbContext db, AuditWri
 
                 Report(status with { State = ImportState.Writing, Total = report.New.Count, Skipped = report.Existing.Count });
                 var ids = await AddMembersAsync(report.New, done => Report(status with { Done = done }), ct);
-                await audit.AppendAsync(db, AuditType, job.Token, "Nhập danh sách", new Dictionary<string, string?>
+                await audit.AppendAsync(db, AuditType, AuditId(job.Token), "Nhập danh sách", new Dictionary<string, string?>
                 {
                     ["File"] = upload.FileName,
                     ["Created"] = ids.Count.ToString(CultureInfo.InvariantCulture),
@@ -185,6 +185,9 @@ public sealed partial class MemberImportRunner(PartyRosterDbContext db, AuditWri
             throw new DomainException($"dòng {row.Row}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>How the audit trail names an import: the start of its token (short enough for the trail's table).</summary>
+    public static string AuditId(string token) => token[..8];
 
     /// <summary>"101-250, 300" for ids 101…250 and 300: an import's members in a few characters.</summary>
     internal static string Ranges(IReadOnlyList<int> ids)

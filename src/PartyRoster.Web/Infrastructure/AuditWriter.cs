@@ -63,9 +63,9 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
 
     /// <summary>
     /// Runs <paramref name="work"/> holding the chain: no other save can take sequence numbers until it ends, so
-    /// work that makes several audited saves inside one transaction (a bulk import in chunks) gets one unbroken
-    /// run of entries and never races another writer for the next number. Saves inside it do not wait for the
-    /// chain again.
+    /// work that writes audit entries several times inside one transaction (a bulk import in chunks) gets one
+    /// unbroken run of entries and never races another writer for the next number. Saves inside it do not wait
+    /// for the chain again.
     /// </summary>
     public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {

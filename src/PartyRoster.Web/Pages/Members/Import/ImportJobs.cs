@@ -29,11 +29,16 @@ public sealed class PendingImports
 /// <summary>
 /// Runs confirmed imports one at a time, outside the request that confirmed them, so the page can show progress
 /// (ADR-010). One at a time: each holds the audit chain and the database's write lock for its few seconds anyway.
+/// It also deletes expired uploads, at start and every hour, so no list of members stays on disk past its day.
 /// </summary>
-public sealed partial class ImportWorker(PendingImports queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+public sealed partial class ImportWorker(PendingImports queue, ImportUploads uploads, IServiceScopeFactory scopes, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var purging = PurgeAsync(stoppingToken);
         try
         {
             await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken)) await RunAsync(job, stoppingToken);
@@ -41,6 +46,30 @@ public sealed partial class ImportWorker(PendingImports queue, IServiceScopeFact
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The server is stopping. An import under way rolled back; its status goes stale and reads as interrupted.
+        }
+        await purging;
+    }
+
+    private async Task PurgeAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PurgeEvery);
+        try
+        {
+            do
+            {
+                try
+                {
+                    uploads.Purge();
+                }
+                catch (IOException ex)
+                {
+                    Log.PurgeFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -68,6 +97,9 @@ public sealed partial class ImportWorker(PendingImports queue, IServiceScopeFact
     {
         [LoggerMessage(EventId = 4200, Level = LogLevel.Error, Message = "Member import {Token} failed")]
         public static partial void ImportCrashed(ILogger logger, Exception exception, string token);
+
+        [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Expired member-import uploads could not all be deleted")]
+        public static partial void PurgeFailed(ILogger logger, Exception exception);
     }
 }
 

@@ -12,7 +12,8 @@ namespace PartyRoster.Web.Pages.Members.Import;
 /// Uploaded import files between the preview and the commit, and the progress of their import: kept on disk in
 /// <c>&lt;Storage:DataDirectory&gt;/imports/&lt;user key&gt;/</c> under a random token, never in the session
 /// cookie. Each user reaches only their own folder (the key is a hash of the user id), so a token seen by
-/// someone else opens nothing. A file goes once it is imported, when the user cancels, or after a day.
+/// someone else opens nothing. A file goes once it is imported, when the user cancels, or after a day
+/// (<see cref="Purge"/>, run on each upload and hourly by <see cref="ImportWorker"/>).
 /// </summary>
 /// <remarks>
 /// Per token: <c>&lt;token&gt;.upload</c> (the bytes), <c>&lt;token&gt;.json</c> (<see cref="Upload"/>) and, once an

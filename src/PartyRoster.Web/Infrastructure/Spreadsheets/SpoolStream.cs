@@ -15,9 +15,6 @@ internal sealed class SpoolStream(Stream output) : Stream
     private readonly ArrayBufferWriter<byte> _buffer = new(DrainThreshold * 2);
     private bool _abandoned;
 
-    /// <summary>Bytes handed on to the output so far.</summary>
-    public long BytesWritten { get; private set; }
-
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
@@ -58,7 +55,6 @@ internal sealed class SpoolStream(Stream output) : Stream
     {
         if (_abandoned || _buffer.WrittenCount == 0 || (!force && _buffer.WrittenCount < DrainThreshold)) return;
         await output.WriteAsync(_buffer.WrittenMemory, ct);
-        BytesWritten += _buffer.WrittenCount;
         _buffer.ResetWrittenCount();
     }
 

@@ -59,9 +59,6 @@ public sealed class XlsxWriter : IDisposable
         _zip = new ZipArchive(_spool, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
     }
 
-    /// <summary>Bytes handed to the output so far.</summary>
-    public long BytesWritten => _spool.BytesWritten;
-
     /// <summary>Writes one sheet: the header row, then every row of <paramref name="rows"/> as it arrives. Returns the number of rows.</summary>
     public async Task<int> WriteSheetAsync<T>(string name, IReadOnlyList<SheetColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct)
     {

@@ -8,12 +8,13 @@
 
 PORT=${PORT:-5391}    # each benchmark script sets its own default, so two can run side by side
 KEEP=${KEEP:-0}
-ARTIFACTS=${ARTIFACTS:-/tmp/partyroster-bench-artifacts}
 EMAIL=${EMAIL:-bantochuc@demo.vn}     # Ban Tổ chức: sees the whole đảng bộ (DemoSeeder.Accounts)
 PASSWORD='DangVien@2026'              # DemoSeeder.DemoPassword
 BASE="http://127.0.0.1:$PORT"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# One build folder per checkout: two checkouts benchmarking at once must not overwrite each other's build.
+ARTIFACTS=${ARTIFACTS:-/tmp/partyroster-bench-artifacts-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)}
 WORK=$(mktemp -d /tmp/partyroster-bench.XXXXXX)
 SERVER_PID=""
 

@@ -10,7 +10,7 @@
 #
 # Usage: tests/bench/roster-search.sh
 #   env: MEMBERS=200000 DURATION=15s WARMUP=3s THREADS=2 CONNECTIONS=8 PORT=5391 KEEP=0
-#        SEARCH_QUERY=nguyen+van+an ARTIFACTS=/tmp/partyroster-bench-artifacts
+#        SEARCH_QUERY=nguyen+van+an ARTIFACTS=/tmp/partyroster-bench-artifacts-<checkout>
 # Loopback only; every run lasts about (4 × (WARMUP + DURATION)) plus build and seeding.
 set -euo pipefail
 

@@ -10,7 +10,7 @@
 #
 # Usage: tests/bench/roster-search.sh
 #   env: MEMBERS=200000 DURATION=15s WARMUP=3s THREADS=2 CONNECTIONS=8 PORT=5391 KEEP=0
-#        SEARCH_QUERY=nguyen+van+an ARTIFACTS=/tmp/partyroster-bench-artifacts
+#        SEARCH_QUERY=nguyen+van+an ARTIFACTS=/tmp/partyroster-bench-artifacts-<checkout>
 # Loopback only; every run lasts about (4 × (WARMUP + DURATION)) plus build and seeding.
 set -euo pipefail
 
@@ -19,87 +19,14 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-3s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
-PORT=${PORT:-5391}
-KEEP=${KEEP:-0}
 SEARCH_QUERY=${SEARCH_QUERY:-nguyen+van+an}
-ARTIFACTS=${ARTIFACTS:-/tmp/partyroster-bench-artifacts}
-EMAIL=bantochuc@demo.vn          # Ban Tổ chức: sees the whole đảng bộ (DemoSeeder.Accounts)
-PASSWORD='DangVien@2026'         # DemoSeeder.DemoPassword
-BASE="http://127.0.0.1:$PORT"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-WORK=$(mktemp -d /tmp/partyroster-bench.XXXXXX)
-SERVER_PID=""
-
-say() { printf '==> %s\n' "$*" >&2; }
-
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if [[ "$KEEP" == 1 ]]; then say "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-
-# --- tools -----------------------------------------------------------------------------------------
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v sqlite3 >/dev/null || missing+=(sqlite3)
-command -v curl >/dev/null || missing+=(curl)
-if ((${#missing[@]})); then
-    say "installing ${missing[*]} (apt-get)"
-    SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-# --- build -----------------------------------------------------------------------------------------
-say "building Release into $ARTIFACTS"
-dotnet build "$ROOT/src/PartyRoster.Web" -c Release --artifacts-path "$ARTIFACTS" -nologo -v q >/dev/null
-BIN="$ARTIFACTS/bin/PartyRoster.Web/release"
-DLL="$BIN/PartyRoster.Web.dll"
-[[ -f "$DLL" ]] || { echo "build output not found: $DLL" >&2; exit 1; }
-
-# The app reads appsettings.json from its content root (the working directory): run it from $BIN.
-# Production settings (no developer exception page, no demo seed on start). HTTPS redirection is on
-# in Production but has no HTTPS port to go to, so plain HTTP on loopback is served as is.
-export Storage__DataDirectory="$WORK/data"
-export ASPNETCORE_ENVIRONMENT=Production
-export Database__Provider=Sqlite
-export Demo__Seed=false
-DB="$WORK/data/partyroster.db"
-
-# --- seed ------------------------------------------------------------------------------------------
-say "seeding $MEMBERS members into $DB"
-started=$(date +%s.%N)
-(cd "$BIN" && dotnet PartyRoster.Web.dll seed-demo --members "$MEMBERS") >"$WORK/seed.log" 2>&1 \
-    || { cat "$WORK/seed.log" >&2; exit 1; }
-SEED_SECONDS=$(awk -v a="$(date +%s.%N)" -v b="$started" 'BEGIN { printf "%.1f", a - b }')
-say "$(head -1 "$WORK/seed.log")"
-
-# --- server ----------------------------------------------------------------------------------------
-say "starting the server on $BASE"
-(cd "$BIN" && exec env ASPNETCORE_URLS="$BASE" dotnet PartyRoster.Web.dll) >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "$BASE/health" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-    sleep 0.5
-done
-curl -fsS -o /dev/null "$BASE/health" || { echo "server did not become healthy" >&2; cat "$WORK/server.log" >&2; exit 1; }
-
-# --- sign in (antiforgery token from the form, cookies in a jar) -------------------------------------
-JAR="$WORK/cookies.txt"
-curl -fsS -c "$JAR" -b "$JAR" "$BASE/Account/Login" -o "$WORK/login.html"
-TOKEN=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' "$WORK/login.html" | head -1)
-[[ -n "$TOKEN" ]] || { echo "no antiforgery token on the login page" >&2; exit 1; }
-status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
-    --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=$PASSWORD" \
-    --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/Account/Login")
-[[ "$status" == 302 ]] || { echo "sign-in as $EMAIL failed (HTTP $status)" >&2; exit 1; }
-# Every cookie of the jar ("#HttpOnly_" lines are cookies too; other "#" lines are comments).
-COOKIE=$(awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$JAR")
+bench_tools wrk sqlite3 curl
+bench_build
+bench_seed "$MEMBERS"
+bench_start
+bench_sign_in
 
 # --- scenarios -------------------------------------------------------------------------------------
 SUBTREE_ROW=$(sqlite3 -separator '|' "$DB" "
@@ -135,9 +62,6 @@ done = function(summary, latency, requests)
         latency:percentile(99) / 1000, latency.max / 1000, summary.errors.status, errors))
 end
 LUA
-
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
-peak_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
 
 declare -a ROWS
 run() {

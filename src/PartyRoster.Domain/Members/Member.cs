@@ -78,8 +78,7 @@ public sealed class Member
     public bool IsOnRoll => RollState.IsOnRoll();
 
     /// <summary>Tuổi đảng: whole years from the admission decision, counted once the member is official.</summary>
-    public int? PartyAgeYears(DateOnly today) =>
-        Standing == Standing.Official ? MemberRules.AgeOn(AdmissionDecisionDate, today) : null;
+    public int? PartyAgeYears(DateOnly today) => MemberRules.PartyAgeYears(Standing, AdmissionDecisionDate, today);
 
     public void UpdateProfile(MemberProfile profile) => ApplyProfile(profile);
 
@@ -160,6 +159,8 @@ public sealed class Member
         var name = VietnameseName.Normalize(p.FullName);
         if (name.Length == 0) throw new DomainException("Họ và tên không được để trống.");
         if (string.IsNullOrWhiteSpace(p.Ethnicity)) throw new DomainException("Dân tộc không được để trống.");
+        if (p.DateOfBirth < MemberRules.EarliestDateOfBirth)
+            throw new DomainException($"Ngày sinh không được trước năm {MemberRules.EarliestDateOfBirth.Year}.");
         if (p.CitizenId is not null && !MemberRules.IsValidCitizenId(p.CitizenId))
             throw new DomainException($"Số CCCD phải gồm đúng {MemberRules.CitizenIdLength} chữ số.");
 

@@ -15,6 +15,17 @@ public static class MemberRules
     /// <summary>Probation lasts 12 months from the admission ceremony (Điều lệ Đảng, Điều 5; domain.md §2).</summary>
     public const int ProbationMonths = 12;
 
+    /// <summary>
+    /// The founding of the Communist Party of Vietnam (Hội nghị hợp nhất, 3/2/1930): no admission decision can be older.
+    /// </summary>
+    public static readonly DateOnly PartyFoundingDate = new(1930, 2, 3);
+
+    /// <summary>
+    /// The earliest birth date a record can carry: the oldest founding members were born in the 1880s (Tôn Đức
+    /// Thắng, 1888). An earlier date is a typing slip (0985, 1095), never a person on a party roll.
+    /// </summary>
+    public static readonly DateOnly EarliestDateOfBirth = new(1880, 1, 1);
+
     public const int ShortTextMaxLength = 100;
     public const int LongTextMaxLength = 300;
     public const int PhoneMaxLength = 20;
@@ -34,9 +45,15 @@ public static class MemberRules
         return age;
     }
 
+    /// <summary>Tuổi đảng: whole years from the admission decision, counted once the member is official; null while probationary.</summary>
+    public static int? PartyAgeYears(Standing standing, DateOnly admissionDecisionDate, DateOnly today) =>
+        standing == Standing.Official ? AgeOn(admissionDecisionDate, today) : null;
+
     /// <summary>Checks the admission dates against each other and the birth date; returns Vietnamese errors.</summary>
     public static IEnumerable<(string Field, string Message)> CheckAdmission(DateOnly dateOfBirth, MemberAdmission a)
     {
+        if (a.AdmissionDecisionDate < PartyFoundingDate)
+            yield return (nameof(MemberAdmission.AdmissionDecisionDate), $"Ngày quyết định kết nạp không được trước ngày thành lập Đảng ({PartyFoundingDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}).");
         if (AgeOn(dateOfBirth, a.AdmissionDecisionDate) < MinimumAdmissionAge)
             yield return (nameof(MemberAdmission.AdmissionDecisionDate), $"Đảng viên phải đủ {MinimumAdmissionAge} tuổi vào ngày quyết định kết nạp.");
         if (a.AdmissionCeremonyDate < a.AdmissionDecisionDate)

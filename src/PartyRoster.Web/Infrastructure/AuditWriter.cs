@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.CellLife;
 using PartyRoster.Domain.Members;
@@ -26,6 +27,9 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
 {
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
 
+    /// <summary>Whether the current flow of work already holds <see cref="ChainLock"/> (inside <see cref="ExclusiveAsync{T}"/>).</summary>
+    private static readonly AsyncLocal<bool> HoldsChain = new();
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -43,8 +47,106 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
     /// <summary>Secrets: the audit says they changed, never their values.</summary>
     private static readonly HashSet<string> Secret = [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp)];
 
+    /// <summary>The action of an entry for a record that was added.</summary>
+    public const string CreatedAction = "Tạo mới";
+
     /// <summary>Actor recorded when there is no signed-in user (startup, command line).</summary>
     public string? SystemActor { get; set; }
+
+    private (string UserId, string UserName)? _onBehalfOf;
+
+    /// <summary>
+    /// Records <paramref name="userName"/> as the actor of the saves made outside a request on that user's behalf
+    /// (a background import the user started).
+    /// </summary>
+    public void ActOnBehalfOf(string userId, string userName) => _onBehalfOf = (userId, userName);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the chain: no other save can take sequence numbers until it ends, so
+    /// work that writes audit entries several times inside one transaction (a bulk import in chunks) gets one
+    /// unbroken run of entries and never races another writer for the next number. Saves inside it do not wait
+    /// for the chain again.
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (HoldsChain.Value) return await work();
+        await ChainLock.WaitAsync(ct);
+        HoldsChain.Value = true;
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            HoldsChain.Value = false;
+            ChainLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Appends one entry that is not a change of a record: an export of personal data, the summary of an import.
+    /// <paramref name="details"/> are shown like changed fields (name → value). Saved at once, in the current
+    /// transaction when there is one; call it with no other unsaved changes on <paramref name="db"/>.
+    /// </summary>
+    public Task AppendAsync(PartyRosterDbContext db, string entityType, string entityId, string action,
+        IReadOnlyDictionary<string, string?> details, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(details);
+        if (db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException("Save the pending changes first: their audit entries would follow this one.");
+        return ExclusiveAsync(async () =>
+        {
+            var (sequence, previous) = await LastAsync(db, ct);
+            var (userId, userName) = Actor();
+            var changes = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+            foreach (var (name, value) in details) changes[name] = [null, value];
+            db.AuditEntries.Add(new AuditEntry(sequence + 1, Now(), userId, userName, entityType, entityId, action,
+                JsonSerializer.Serialize(changes, JsonOptions), previous));
+            return await db.SaveChangesAsync(ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Appends one "Tạo mới" entry per record that a bulk writer inserted without the change tracker (a member
+    /// import), with the same fields an audited save of that record lists. Call inside
+    /// <see cref="ExclusiveAsync{T}"/> and the transaction of the inserts, so records and entries commit together.
+    /// </summary>
+    public async Task AppendCreatedAsync<T>(PartyRosterDbContext db, IReadOnlyList<(T Entity, string Key)> created, CancellationToken ct)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(created);
+        if (!HoldsChain.Value) throw new InvalidOperationException("Hold the audit chain (ExclusiveAsync) around the inserts and their entries.");
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        if (type.GetProperties().Any(p => p.IsShadowProperty())) throw new InvalidOperationException($"{typeof(T).Name} has values that only the change tracker holds.");
+        var recorded = type.GetProperties()
+            .Where(p => !p.IsPrimaryKey())
+            .Select(p => (Recorded: IsRecorded(p, out var name), Name: name, Getter: p.GetGetter()))
+            .Where(p => p.Recorded)
+            .ToList();
+
+        var (sequence, previous) = await LastAsync(db, ct);
+        var now = Now();
+        var (userId, userName) = Actor();
+        var entries = new List<AuditEntry>(created.Count);
+        foreach (var (entity, key) in created)
+        {
+            var changes = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+            foreach (var (_, name, getter) in recorded)
+            {
+                if (Format(getter.GetClrValue(entity)) is { } after) changes[name] = [null, Secret.Contains(name) ? "*** (đã thay đổi)" : after];
+            }
+            var entry = new AuditEntry(++sequence, now, userId, userName, type.ClrType.Name, key, CreatedAction,
+                JsonSerializer.Serialize(changes, JsonOptions), previous);
+            previous = entry.Hash;
+            entries.Add(entry);
+        }
+        db.AuditEntries.AddRange(entries);
+        await db.SaveChangesAsync(ct);
+        foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached; // written once, never read back here
+    }
 
     public async Task<int> SaveWithAuditAsync(PartyRosterDbContext db, Func<Task<int>> save, CancellationToken ct)
     {
@@ -55,20 +157,14 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             .ToList();
         if (pending.Count == 0) return await save();
 
-        await ChainLock.WaitAsync(ct);
-        try
+        return await ExclusiveAsync(async () =>
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
             await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
             var result = await save();
 
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-            var sequence = last?.Sequence ?? 0;
-            var previous = last?.Hash ?? AuditChain.Genesis;
-            var now = clock.GetUtcNow().UtcDateTime;
-            // PostgreSQL keeps microseconds: hash what the database will give back, not the extra ticks.
-            now = new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
+            var (sequence, previous) = await LastAsync(db, ct);
+            var now = Now();
             var (userId, userName) = Actor();
             foreach (var p in pending)
             {
@@ -80,11 +176,21 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             result += await save();
             if (tx is not null) await tx.CommitAsync(ct);
             return result;
-        }
-        finally
-        {
-            ChainLock.Release();
-        }
+        }, ct);
+    }
+
+    private static async Task<(long Sequence, string Hash)> LastAsync(PartyRosterDbContext db, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        return (last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis);
+    }
+
+    private DateTime Now()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // PostgreSQL keeps microseconds: hash what the database will give back, not the extra ticks.
+        return new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
     }
 
     // Screening steps are audited as they are added (they are never changed): the step carries the actor,
@@ -106,6 +212,7 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
         var user = httpContextAccessor?.HttpContext?.User;
         if (user?.Identity?.IsAuthenticated == true)
             return (user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name);
+        if (_onBehalfOf is { } person) return (person.UserId, person.UserName);
         return (null, SystemActor ?? "hệ thống");
     }
 
@@ -118,12 +225,10 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
     private static PendingAudit Capture(EntityEntry e)
     {
         var changes = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
-        var action = e.State switch { EntityState.Added => "Tạo mới", EntityState.Deleted => "Xóa", _ => "Cập nhật" };
+        var action = e.State switch { EntityState.Added => CreatedAction, EntityState.Deleted => "Xóa", _ => "Cập nhật" };
         foreach (var p in e.Properties)
         {
-            // Field-only properties ("_reasons") are named after their column ("Reasons").
-            var name = p.Metadata.Name.StartsWith('_') ? p.Metadata.GetColumnName() : p.Metadata.Name;
-            if (Ignored.Contains(name) || p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey()) continue;
+            if (!IsRecorded(p.Metadata, out var name)) continue;
             if (e.State == EntityState.Added && p.Metadata.IsPrimaryKey()) continue; // temporary until saved; the entry key carries it
             var before = e.State == EntityState.Added ? null : Format(p.OriginalValue);
             var after = e.State == EntityState.Deleted ? null : Format(p.CurrentValue);
@@ -146,6 +251,14 @@ public sealed class AuditWriter(IHttpContextAccessor? httpContextAccessor, TimeP
             }
         }
         return new PendingAudit(e, action, changes);
+    }
+
+    /// <summary>Whether a property is worth an audit line, and the name it is recorded under.</summary>
+    private static bool IsRecorded(IReadOnlyProperty property, out string name)
+    {
+        // Field-only properties ("_reasons") are named after their column ("Reasons").
+        name = property.Name.StartsWith('_') ? property.GetColumnName() : property.Name;
+        return !Ignored.Contains(name) && !(property.IsShadowProperty() && !property.IsForeignKey());
     }
 
     private static string? Format(object? value) => value switch

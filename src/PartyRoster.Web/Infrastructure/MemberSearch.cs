@@ -64,18 +64,9 @@ public sealed partial class MemberSearch
     /// <summary>Runs the search over the members the user may view: one COUNT query and one page query.</summary>
     public async Task<Result> RunAsync(PartyRosterDbContext db, AccessService access, NameTokenStatistics statistics, CancellationToken ct)
     {
-        string? withinPath = null;
-        if (OrganizationId is { } orgId)
-        {
-            // An unknown organisation yields no rows; one outside the scope yields none either, because the
-            // scope and the subtree are intersected.
-            withinPath = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
-            if (withinPath is null) return new Result([], 0, 1, Math.Clamp(PageSize, 1, MaxPageSize));
-        }
-        var members = await access.MembersInScopeAsync(Domain.Access.Capability.ViewMembers, withinPath, ct);
-        var filtered = await ApplyAsync(members, db, ct, statistics, organizationAlreadyApplied: true);
-
         var pageSize = Math.Clamp(PageSize, 1, MaxPageSize);
+        if (await FilteredAsync(db, access, statistics, ct) is not { } filtered) return new Result([], 0, 1, pageSize);
+
         if (Classify(Text) != TextKind.None)
         {
             // A name, CCCD or card number: the matches are usually few. One query returns their ids in
@@ -103,6 +94,34 @@ public sealed partial class MemberSearch
             ? []
             : await Project(ordered).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Result(rows, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// Every match, on every page, in roster order, with their number: what an export of this search holds. The
+    /// query is not run here; the caller streams it.
+    /// </summary>
+    public async Task<(IQueryable<Member> Members, int Count)> AllAsync(PartyRosterDbContext db, AccessService access,
+        NameTokenStatistics statistics, CancellationToken ct)
+    {
+        if (await FilteredAsync(db, access, statistics, ct) is not { } filtered) return (db.Members.Where(_ => false), 0);
+        var count = await filtered.CountAsync(ct);
+        return (count <= SortInMemoryBelow ? OrderFilteredFirst(filtered) : Order(filtered), count);
+    }
+
+    /// <summary>The members the user may view that match every filter; null when the chosen organisation does not exist.</summary>
+    private async Task<IQueryable<Member>?> FilteredAsync(PartyRosterDbContext db, AccessService access, NameTokenStatistics statistics,
+        CancellationToken ct)
+    {
+        string? withinPath = null;
+        if (OrganizationId is { } orgId)
+        {
+            // An unknown organisation yields no rows; one outside the scope yields none either, because the
+            // scope and the subtree are intersected.
+            withinPath = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (withinPath is null) return null;
+        }
+        var members = await access.MembersInScopeAsync(Domain.Access.Capability.ViewMembers, withinPath, ct);
+        return await ApplyAsync(members, db, ct, statistics, organizationAlreadyApplied: true);
     }
 
     /// <summary>

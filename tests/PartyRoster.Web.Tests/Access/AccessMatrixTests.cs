@@ -34,6 +34,7 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
     [
         ("/Members", Capability.ViewMembers),
         ("/Members/Create", Capability.EditMembers),
+        ("/Members/Import", Capability.ImportMembers),
         ("/Organizations", Capability.ViewOrganizations),
         ("/Organizations/Create", Capability.ManageOrganizations),
         ("/Registers", Capability.ViewRegisters),

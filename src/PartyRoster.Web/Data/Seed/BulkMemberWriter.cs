@@ -2,7 +2,11 @@ using PartyRoster.Domain.Members;
 
 namespace PartyRoster.Web.Data.Seed;
 
-/// <summary>Inserts <see cref="Member"/> rows and their name tokens with <see cref="BulkWriter{T}"/>.</summary>
+/// <summary>
+/// Inserts <see cref="Member"/> rows and their name tokens with <see cref="BulkWriter{T}"/>: for the demo seed, and
+/// for the member import (which writes each member's audit entry itself, <c>AuditWriter.AppendCreatedAsync</c>).
+/// Members are still built by the domain constructor, which computes SearchName, SortKey and the name tokens.
+/// </summary>
 internal sealed class BulkMemberWriter : IAsyncDisposable
 {
     private readonly BulkWriter<Member> _members;

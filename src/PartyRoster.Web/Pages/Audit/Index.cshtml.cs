@@ -34,6 +34,8 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : 
         ["ScreeningStep"] = "Bước rà soát",
         ["CaseAttachment"] = "Tài liệu đính kèm",
         ["Holiday"] = "Ngày nghỉ lễ",
+        [Members.IndexModel.ExportAuditType] = "Xuất danh sách đảng viên",
+        [Members.Import.MemberImportRunner.AuditType] = "Nhập đảng viên từ tệp",
     };
 
     private static readonly Dictionary<string, string> FieldNames = new()
@@ -62,6 +64,13 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : 
         ["DateOfBirth"] = "Ngày sinh",
         ["RollState"] = "Tình trạng",
         ["Standing"] = "Chính thức/dự bị",
+        ["Format"] = "Định dạng",
+        ["Filter"] = "Điều kiện tìm",
+        ["Rows"] = "Số dòng",
+        ["File"] = "Tệp",
+        ["Created"] = "Số đảng viên mới",
+        ["Skipped"] = "Đã có, bỏ qua",
+        ["MemberIds"] = "Mã các đảng viên mới",
     };
 
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }

@@ -4,7 +4,10 @@ namespace PartyRoster.Web.Infrastructure;
 
 public static class ServiceRegistration
 {
-    /// <summary>Application services. FluentValidation validators are registered here by hand (no DI package restores).</summary>
+    /// <summary>
+    /// Application services. FluentValidation validators are registered here by hand (no DI package restores), and so
+    /// is every statistics report (<see cref="Reports.IReport"/>): a new report is one new class, found here.
+    /// </summary>
     public static IServiceCollection AddPartyRosterServices(this IServiceCollection services)
     {
         foreach (var type in typeof(ServiceRegistration).Assembly.GetTypes()
@@ -14,7 +17,9 @@ public static class ServiceRegistration
             {
                 services.AddScoped(i, type);
             }
+            if (typeof(Reports.IReport).IsAssignableFrom(type)) services.AddScoped(typeof(Reports.IReport), type);
         }
+        services.AddScoped<Reports.Dashboard>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ builder.Services.AddScoped<AccessService>();
 builder.Services.AddSingleton<NameTokenStatistics>();
 builder.Services.AddSingleton<OrganizationDirectory>();
 builder.Services.AddSingleton(PartyRoster.Domain.Rules.RuleBook.Default);
+builder.Services.AddSingleton(PartyRoster.Domain.Ratings.RatingRuleBook.Default);
 builder.Services.AddSingleton<WorkingCalendarService>();
 builder.Services.AddScoped<AttachmentStore>();
 builder.Services.AddScoped<MemberPhotoStore>();

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Audit;
 using PartyRoster.Domain.CellLife;
+using PartyRoster.Domain.Exemptions;
 using PartyRoster.Domain.Inspection;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
+using PartyRoster.Domain.Ratings;
 using PartyRoster.Domain.Screening;
 using PartyRoster.Domain.Signals;
 using PartyRoster.Web.Infrastructure;
@@ -31,6 +33,9 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
     public DbSet<MemberProceeding> MemberProceedings => Set<MemberProceeding>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalRun> SignalRuns => Set<SignalRun>();
+    public DbSet<RatingSheet> RatingSheets => Set<RatingSheet>();
+    public DbSet<AnnualRating> AnnualRatings => Set<AnnualRating>();
+    public DbSet<Exemption> Exemptions => Set<Exemption>();
 
     /// <summary>Set by bulk loaders (the demo seed, the benchmark) that write their own single audit entry.</summary>
     public bool SuppressAudit { get; set; }
@@ -60,22 +65,15 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
                 throw new InvalidOperationException("A screening case's history is append-only.");
             if (entry.State == EntityState.Modified)
             {
-                switch (entry.Entity)
-                {
-                    case Member m: m.BumpVersion(); break;
-                    case Organization o: o.BumpVersion(); break;
-                    case ScreeningCase c: c.BumpVersion(); break;
-                    case Meeting mt: mt.BumpVersion(); break;
-                    case MemberProceeding p: p.BumpVersion(); break;
-                    case Signal sg: sg.BumpVersion(); break;
-                }
+                BumpVersion(entry.Entity);
             }
-            else if (entry.State == EntityState.Unchanged && entry.Entity is Meeting meeting
-                     && meeting.AttendanceList.Any(a => Entry(a).State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            else if (entry.State == EntityState.Unchanged && LinesOf(entry.Entity) is { } lines
+                     && lines.Any(l => Entry(l).State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
-                // A correction of attendance alone still changes the meeting: two such saves from one read must conflict.
-                meeting.BumpVersion();
-                entry.Property(nameof(Meeting.Version)).IsModified = true;
+                // A correction of the lines alone (attendance, scores) still changes the aggregate: two such saves
+                // from one read must conflict.
+                BumpVersion(entry.Entity);
+                entry.Property("Version").IsModified = true;
             }
             else if (entry.State == EntityState.Unchanged && entry.Entity is ScreeningCase c
                      && c.Steps.Any(s => Entry(s).State == EntityState.Added))
@@ -103,6 +101,30 @@ public sealed class PartyRosterDbContext(DbContextOptions<PartyRosterDbContext> 
             throw new DbUpdateConcurrencyException("The screening case was changed by someone else since it was read.", ex);
         }
     }
+
+    /// <summary>Every edited aggregate's concurrency token moves on with each save that changes it.</summary>
+    private static void BumpVersion(object entity)
+    {
+        switch (entity)
+        {
+            case Member m: m.BumpVersion(); break;
+            case Organization o: o.BumpVersion(); break;
+            case ScreeningCase c: c.BumpVersion(); break;
+            case Meeting mt: mt.BumpVersion(); break;
+            case MemberProceeding p: p.BumpVersion(); break;
+            case RatingSheet rs: rs.BumpVersion(); break;
+            case Exemption ex: ex.BumpVersion(); break;
+            case Signal sg: sg.BumpVersion(); break;
+        }
+    }
+
+    /// <summary>The line items of aggregates whose lines are edited in place (a meeting's attendance, a sheet's ratings).</summary>
+    private static IEnumerable<object>? LinesOf(object entity) => entity switch
+    {
+        Meeting meeting => meeting.AttendanceList,
+        RatingSheet sheet => sheet.Ratings,
+        _ => null,
+    };
 
     private static bool IsStepSequenceClash(DbUpdateException ex) => ex.InnerException switch
     {

@@ -46,6 +46,8 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Meetings", Capability.ViewMeetings),
         ("/Meetings/Statistics", Capability.ViewMeetings),
         ("/Signals", Capability.ViewSignals),
+        ("/Ratings", Capability.ViewRatings),
+        ("/Exemptions", Capability.ViewMembers),
         ("/Screening", Capability.ViewCases),
         ("/Screening/Queue", Capability.ViewCases),
     ];

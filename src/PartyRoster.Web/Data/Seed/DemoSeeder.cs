@@ -102,7 +102,12 @@ public sealed class DemoSeeder(PartyRosterDbContext db, UserManager<AppUser> use
 
             // Screening cases in every state (issue #3 point 8), driven through the domain and audited normally;
             // only for the demo size: their cells and actors are the demo tree's and the demo logins'.
-            if (options.Members == DemoMemberCount) await DemoCases.SeedAsync(db, today, options.Seed, ct);
+            // Then exemptions and two years of ratings (issue #4 points 3 and 5), bulk-written like the members.
+            if (options.Members == DemoMemberCount)
+            {
+                await DemoCases.SeedAsync(db, today, options.Seed, ct);
+                await DemoRatings.SeedAsync(db, today, options.Seed, ct);
+            }
 
             // A year of cell meetings and attendance (issue #4): bulk-written, so any size of demo gets them.
             db.ChangeTracker.Clear();

@@ -1,7 +1,13 @@
 namespace PartyRoster.Web.Infrastructure.Reports;
 
-/// <summary>One counted column of a <see cref="CountTable"/>: its header, the count for a row, and the list behind it.</summary>
-public sealed record CountColumn<TKey>(string Header, Func<TKey, long> Count, Func<TKey, string?>? Href = null, double Width = 14);
+/// <summary>
+/// One counted column of a <see cref="CountTable"/>: its header, the count for a row, and the list behind it. With
+/// <see cref="PercentOf"/> the column shows the count as a percentage of that whole (the totals row: of the wholes' sum).
+/// </summary>
+public sealed record CountColumn<TKey>(string Header, Func<TKey, long> Count, Func<TKey, string?>? Href = null, double Width = 14)
+{
+    public Func<TKey, long>? PercentOf { get; init; }
+}
 
 /// <summary>
 /// Builds the commonest report table: one row per key (a year, an organisation), counted columns, and a totals row
@@ -16,8 +22,10 @@ public static class CountTable
         IReadOnlyList<CountColumn<TKey>> columns, string totalLabel = "Tổng cộng", double keyWidth = 30)
     {
         var table = new ReportTable(id, title,
-            [new ReportColumn(keyHeader, ReportCellKind.Text, keyWidth), .. columns.Select(c => new ReportColumn(c.Header, ReportCellKind.Number, c.Width))]);
+            [new ReportColumn(keyHeader, ReportCellKind.Text, keyWidth),
+             .. columns.Select(c => new ReportColumn(c.Header, c.PercentOf is null ? ReportCellKind.Number : ReportCellKind.Percent, c.Width))]);
         var totals = new long[columns.Count];
+        var wholes = new long[columns.Count];
         foreach (var (key, rowKey, label) in rows)
         {
             var cells = new ReportCell[columns.Count + 1];
@@ -26,11 +34,20 @@ public static class CountTable
             {
                 var n = columns[i].Count(key);
                 totals[i] += n;
-                cells[i + 1] = new ReportCell(n, n == 0 ? null : columns[i].Href?.Invoke(key));
+                if (columns[i].PercentOf is { } whole)
+                {
+                    var w = whole(key);
+                    wholes[i] += w;
+                    cells[i + 1] = new ReportCell(ReportTable.Percent(n, w));
+                }
+                else
+                {
+                    cells[i + 1] = new ReportCell(n, n == 0 ? null : columns[i].Href?.Invoke(key));
+                }
             }
             table.AddRow(rowKey, cells);
         }
-        table.AddTotal([totalLabel, .. totals.Select(t => (ReportCell)t)]);
+        table.AddTotal([totalLabel, .. totals.Select((t, i) => columns[i].PercentOf is null ? (ReportCell)t : new ReportCell(ReportTable.Percent(t, wholes[i])))]);
         return table;
     }
 }

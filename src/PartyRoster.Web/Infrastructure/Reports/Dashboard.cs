@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Access;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Organizations;
+using PartyRoster.Domain.Ratings;
 using PartyRoster.Domain.Reports;
 using PartyRoster.Domain.Rules;
 using PartyRoster.Domain.Screening;
@@ -19,12 +20,15 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
     /// <summary>Years shown in the per-year charts: this one and the four before it.</summary>
     public const int Years = 5;
 
+    /// <summary>Years shown in the ratings chart.</summary>
+    public const int RatingYears = 3;
+
     /// <summary>A cell secretary's cell at a glance.</summary>
     public sealed record CellPanel(int Id, string Name, int Official, int Probationary, MeetingCompliance.CellStats Meetings,
         int OpenSignals, int HelpCases, int Year);
 
     /// <summary>The charts of a subtree.</summary>
-    public sealed record SubtreeCharts(string ScopeName, BarChart Roll, GroupedBarChart Flows, BarChart Removals, BarChart Help, BarChart Meetings);
+    public sealed record SubtreeCharts(string ScopeName, BarChart Roll, GroupedBarChart Flows, BarChart Removals, BarChart Help, BarChart Meetings, GroupedBarChart Ratings);
 
     /// <summary>Panels for the cells the user serves as secretary (bí thư / chi ủy viên).</summary>
     public async Task<IReadOnlyList<CellPanel>> CellPanelsAsync(DateOnly today, CancellationToken ct)
@@ -100,7 +104,19 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
                 })).ToList());
 
         var meetingChart = await MeetingChartAsync(scope, today, ct);
-        return new SubtreeCharts(scope.Name, rollChart, flows, removalChart, helpChart, meetingChart);
+        var ratings = await RatingFigures.CountsAsync(db, scope, today.Year - RatingYears + 1, today.Year, ct);
+        string[] tones = ["success", "primary", "warning", "danger"];
+        var ratingChart = new GroupedBarChart("chart-ratings", "Kết quả xếp loại đảng viên theo năm",
+            RatingLevelNames.All.Select((l, i) => new ChartSeries(l.ShortName(), tones[i])).ToList(),
+            Enumerable.Range(today.Year - RatingYears + 1, RatingYears).Reverse().Select(y =>
+            {
+                var ofYear = ratings.Where(c => c.Year == y).ToList();
+                var good = ofYear.Where(c => RatingFigures.IsGoodOrBetter(c.Level)).Sum(c => c.Count);
+                return new ChartGroup($"{y}: {Format.Number(good)}/{Format.Number(ofYear.Sum(c => c.Count))} tốt và xuất sắc",
+                    RatingLevelNames.All.Select((l, i) => new ChartBar(l.ShortName(), ofYear.Where(c => c.Level == l).Sum(c => c.Count),
+                        $"/Ratings?year={CountTable.Key(y)}", tones[i])).ToList());
+            }).ToList());
+        return new SubtreeCharts(scope.Name, rollChart, flows, removalChart, helpChart, meetingChart, ratingChart);
     }
 
     /// <summary>Cells by regular months missed so far this year (months due: January, or the founding month, to last month).</summary>

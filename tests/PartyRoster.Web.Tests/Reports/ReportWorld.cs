@@ -22,14 +22,18 @@ namespace PartyRoster.Web.Tests.Reports;
 /// <item>B1[2] withdrew on 1 January of the current year (for the dashboard's five-year window).</item>
 /// </list>
 /// </summary>
-public sealed class ReportWorldFixture : IAsyncLifetime
+public class ReportWorldFixture : IAsyncLifetime
 {
     private static readonly RuleBook Book = RuleBook.Default;
     private static readonly BallotTally CellPass = new(5, 5, 5, 4, 1);
     private static readonly BallotTally CommitteePass = new(9, 9, 9, 8, 1);
     private static readonly BallotTally StandingPass = new(11, 10, 10, 9, 1);
 
-    public WorldFixture World { get; } = new();
+    public ReportWorldFixture() : this(TestDatabase.Sqlite) { }
+
+    protected ReportWorldFixture(TestDatabase database) => World = new WorldFixture(database);
+
+    public WorldFixture World { get; }
     public PartyRosterFactory Factory => World.Factory;
     public TestWorld W => World.World;
 
@@ -107,3 +111,6 @@ public sealed class ReportWorldFixture : IAsyncLifetime
         return new StepContext(actor, date, date.ToDateTime(new TimeOnly(5, 0), DateTimeKind.Utc), document);
     }
 }
+
+/// <summary>The same dataset on PostgreSQL: the reports' grouped queries must translate on both providers.</summary>
+public sealed class PostgresReportWorldFixture() : ReportWorldFixture(TestDatabase.Postgres);

@@ -4,8 +4,14 @@ using PartyRoster.Web.Tests.Infrastructure;
 
 namespace PartyRoster.Web.Tests.Reports;
 
-/// <summary>Statistics reports on the known dataset of <see cref="ReportWorldFixture"/>: exact numbers, scope, links.</summary>
-public sealed class ReportsTests(ReportWorldFixture fx) : IClassFixture<ReportWorldFixture>
+/// <summary>Statistics reports on the known dataset of <see cref="ReportWorldFixture"/> (SQLite).</summary>
+public sealed class ReportsTests(ReportWorldFixture fx) : ReportsTestsBase(fx), IClassFixture<ReportWorldFixture>;
+
+/// <summary>The same reports on PostgreSQL.</summary>
+public sealed class ReportsPostgresTests(PostgresReportWorldFixture fx) : ReportsTestsBase(fx), IClassFixture<PostgresReportWorldFixture>;
+
+/// <summary>Statistics reports on a known dataset: exact numbers, scope, links.</summary>
+public abstract class ReportsTestsBase(ReportWorldFixture fx)
 {
     private const string Period = "FromYear=2021&ToYear=2023";
 

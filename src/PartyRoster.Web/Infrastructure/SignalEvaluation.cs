@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.CellLife;
 using PartyRoster.Domain.Members;
+using PartyRoster.Domain.Ratings;
 using PartyRoster.Domain.Rules;
 using PartyRoster.Domain.Signals;
 using PartyRoster.Web.Data;
@@ -31,6 +32,7 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         var members = await MembersAsync(cellIds, ct);
         var findings = new List<SignalFinding>();
         findings.AddRange(await MissedMeetingsAsync(members, years, today, ct));
+        findings.AddRange(await NotCompletedAsync(members, today, ct));
 
         var (raised, resolved, open) = await ApplyAsync(findings, members, cellIds, years, today, ct);
         var run = new SignalRun
@@ -95,6 +97,31 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         return findings;
     }
 
+    /// <summary>Years looked back for "không hoàn thành nhiệm vụ" runs: enough for runs ending last year or this year.</summary>
+    private const int RatingYearsBack = 3;
+
+    private async Task<List<SignalFinding>> NotCompletedAsync(Dictionary<int, MemberFacts> members, DateOnly today, CancellationToken ct)
+    {
+        var from = today.Year - RatingYearsBack;
+        var rows = db.AnnualRatings.AsNoTracking()
+            .Where(r => r.Level == RatingLevel.NotCompleted && r.Year >= from)
+            .Select(r => new { r.MemberId, r.Year });
+        var byMember = new Dictionary<int, List<int>>();
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!members.TryGetValue(r.MemberId, out var facts) || !facts.OnRoll) continue;
+            if (!byMember.TryGetValue(r.MemberId, out var list)) byMember[r.MemberId] = list = [];
+            list.Add(r.Year);
+        }
+        var findings = new List<SignalFinding>();
+        foreach (var (memberId, years) in byMember)
+        {
+            var threshold = RulesFor(years.Max(), today).ConsecutiveYearsNotCompleted.Value;
+            findings.AddRange(SignalRules.NotCompleted(memberId, years, threshold));
+        }
+        return findings;
+    }
+
     /// <summary>Raises, refreshes and resolves signal rows so they match <paramref name="findings"/>.</summary>
     private async Task<(int Raised, int Resolved, int Open)> ApplyAsync(List<SignalFinding> findings, Dictionary<int, MemberFacts> members,
         IReadOnlyCollection<int>? cellIds, int[] years, DateOnly today, CancellationToken ct)
@@ -153,6 +180,8 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
     private static bool IsEvaluated(Signal signal, HashSet<string> years) => signal.Kind switch
     {
         SignalKind.MissedMeetings or SignalKind.UnpaidDues => years.Contains(signal.PeriodKey),
+        // Every rating run within the years read is found again if it still holds (a rating corrected upwards ends it).
+        SignalKind.NotCompletedTwoYears => int.TryParse(signal.PeriodKey.Split('-')[^1], out var last) && last > years.Select(int.Parse).Max() - RatingYearsBack,
         _ => false,
     };
 }

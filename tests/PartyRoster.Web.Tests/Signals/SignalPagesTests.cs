@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.CellLife;
+using PartyRoster.Domain.Ratings;
 using PartyRoster.Domain.Screening;
 using PartyRoster.Domain.Signals;
 using PartyRoster.Web.Tests.Infrastructure;
@@ -146,5 +147,35 @@ public sealed class SignalPagesTests(WorldFixture fx) : IClassFixture<WorldFixtu
         Assert.False(await fx.Factory.WithDbAsync(db => db.ScreeningCases.AnyAsync(c => c.MemberId == member.Id)));
         var after = await Forms.GetDocumentAsync(committee, $"/Signals?cellId={w.CellA1.Id}");
         Assert.Contains("bí thư", after.QuerySelector("#signal-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotCompletedTwoYearsRunning_RaisesTheC1Signal_OneYearDoesNot()
+    {
+        var w = fx.World;
+        var twice = w.MemberOf(w.CellA2, 0);
+        var once = w.MemberOf(w.CellA2, 1);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var year in new[] { Year - 1, Year })
+        {
+            await fx.Factory.WithDbAsync(async db =>
+            {
+                var sheet = new RatingSheet(w.CellA2.Id, year);
+                var members = w.MembersByCell[w.CellA2.Id];
+                sheet.Record(new DateOnly(year, 12, 20), false, null,
+                    members.Select(m => new RatingEntry(m.Id, m.Id == twice.Id || (m.Id == once.Id && year == Year) ? 40 : 80, null, null, null)),
+                    members.Select(m => m.Id).ToHashSet(), RatingRuleBook.Default.ForYear(year), today);
+                db.RatingSheets.Add(sheet);
+                await db.SaveChangesAsync();
+            });
+        }
+        var dept = await fx.ClientForAsync("dept");
+        var response = await Forms.PostFormAsync(dept, $"/Signals?cellId={w.CellA2.Id}", new Dictionary<string, string?>(), "form[action*='handler=Evaluate']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await Forms.GetDocumentAsync(dept, $"/Signals?cellId={w.CellA2.Id}");
+        var row = page.QuerySelector($"#signals tr[data-member='{twice.Id}'][data-kind='NotCompletedTwoYears']");
+        Assert.NotNull(row);
+        Assert.Contains($"năm {Year - 1}, {Year}", row.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector($"#signals tr[data-member='{once.Id}']"));
     }
 }

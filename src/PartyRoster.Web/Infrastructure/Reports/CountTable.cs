@@ -23,7 +23,10 @@ public static class CountTable
     {
         var table = new ReportTable(id, title,
             [new ReportColumn(keyHeader, ReportCellKind.Text, keyWidth),
-             .. columns.Select(c => new ReportColumn(c.Header, c.PercentOf is null ? ReportCellKind.Number : ReportCellKind.Percent, c.Width))]);
+             .. columns.Select(c => new ReportColumn(c.Header, c.PercentOf is null ? ReportCellKind.Number : ReportCellKind.Percent, c.Width))])
+        {
+            SheetName = "Theo " + keyHeader.ToLower(Format.Vietnamese),
+        };
         var totals = new long[columns.Count];
         var wholes = new long[columns.Count];
         foreach (var (key, rowKey, label) in rows)

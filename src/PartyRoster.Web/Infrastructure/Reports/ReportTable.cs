@@ -48,7 +48,7 @@ public sealed class ReportTable
     public string Title { get; }
 
     /// <summary>Short name of the sheet in .xlsx (at most 31 characters); the title when not set.</summary>
-    public string? SheetName { get; init; }
+    public string? SheetName { get; set; }
 
     public IReadOnlyList<ReportColumn> Columns { get; }
 

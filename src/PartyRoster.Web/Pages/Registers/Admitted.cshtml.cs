@@ -23,15 +23,19 @@ public sealed class AdmittedModel(PartyRosterDbContext db, AccessService access,
 
     public IEnumerable<int> Years => Enumerable.Range(0, 30).Select(i => Today.Year - i);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await ReadAsync(await AdmittedAsync(ct), Project, ct);
+
+    private async Task<IQueryable<Member>> AdmittedAsync(CancellationToken ct)
     {
         var members = await MembersAsync(ct);
         ShownYear = Year is { } y and >= 1930 and <= 9999 ? y : Today.Year;
         var from = new DateOnly(ShownYear, 1, 1);
         var to = new DateOnly(ShownYear, 12, 31);
-        Rows = await ReadAsync(members.Where(m => m.AdmissionDecisionDate >= from && m.AdmissionDecisionDate <= to), q => q
-            .OrderBy(m => m.AdmissionDecisionDate).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Select(m => new Row(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.AdmissionDecisionDate, m.AdmissionCeremonyDate,
-                m.OfficialDate, m.RollState, m.Organization!.Name)), ct);
+        return members.Where(m => m.AdmissionDecisionDate >= from && m.AdmissionDecisionDate <= to);
     }
+
+    private static IQueryable<Row> Project(IQueryable<Member> members) => members
+        .OrderBy(m => m.AdmissionDecisionDate).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
+        .Select(m => new Row(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.AdmissionDecisionDate, m.AdmissionCeremonyDate,
+            m.OfficialDate, m.RollState, m.Organization!.Name));
 }

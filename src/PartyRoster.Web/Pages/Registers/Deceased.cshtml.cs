@@ -24,7 +24,9 @@ public sealed class DeceasedModel(PartyRosterDbContext db, AccessService access,
 
     public IEnumerable<int> Years => Enumerable.Range(0, 30).Select(i => Today.Year - i);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await ReadAsync(await DeceasedAsync(ct), Project, ct);
+
+    private async Task<IQueryable<Member>> DeceasedAsync(CancellationToken ct)
     {
         var members = (await MembersAsync(ct)).Where(m => m.RollState == RollState.Deceased);
         if (Year is { } y and >= 1900 and <= 9999)
@@ -33,8 +35,10 @@ public sealed class DeceasedModel(PartyRosterDbContext db, AccessService access,
             var to = new DateOnly(y, 12, 31);
             members = members.Where(m => m.LeftOn >= from && m.LeftOn <= to);
         }
-        Rows = await ReadAsync(members, q => q
-            .OrderBy(m => m.LeftOn).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Select(m => new Row(m.Id, m.FullName, m.DateOfBirth, m.Standing, m.AdmissionDecisionDate, m.LeftOn, m.LeaveNote, m.Organization!.Name)), ct);
+        return members;
     }
+
+    private static IQueryable<Row> Project(IQueryable<Member> members) => members
+        .OrderBy(m => m.LeftOn).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
+        .Select(m => new Row(m.Id, m.FullName, m.DateOfBirth, m.Standing, m.AdmissionDecisionDate, m.LeftOn, m.LeaveNote, m.Organization!.Name));
 }

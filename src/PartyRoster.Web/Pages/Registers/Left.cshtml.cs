@@ -40,7 +40,9 @@ public sealed class LeftModel(PartyRosterDbContext db, AccessService access, Tim
     /// <summary>Heading line of the filter applied (reason and years), or null for the whole register.</summary>
     public string? FilterText { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await ReadAsync(await LeftAsync(ct), Project, ct);
+
+    private async Task<IQueryable<Member>> LeftAsync(CancellationToken ct)
     {
         var left = MemberEnumNames.LeftStates;
         var members = (await MembersAsync(ct)).Where(m => left.Contains(m.RollState));
@@ -55,10 +57,12 @@ public sealed class LeftModel(PartyRosterDbContext db, AccessService access, Tim
         }
         members = FilterByReason(members, parts);
         FilterText = parts.Count == 0 ? null : string.Join(", ", parts);
-        Rows = await ReadAsync(members, q => q
-            .OrderBy(m => m.RollState).ThenBy(m => m.LeftOn).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Select(m => new Row(m.Id, m.FullName, m.DateOfBirth, m.RollState, m.LeftOn, m.LeaveNote, m.Organization!.Name)), ct);
+        return members;
     }
+
+    private static IQueryable<Row> Project(IQueryable<Member> members) => members
+        .OrderBy(m => m.RollState).ThenBy(m => m.LeftOn).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
+        .Select(m => new Row(m.Id, m.FullName, m.DateOfBirth, m.RollState, m.LeftOn, m.LeaveNote, m.Organization!.Name));
 
     private IQueryable<Member> FilterByReason(IQueryable<Member> members, List<string> parts)
     {

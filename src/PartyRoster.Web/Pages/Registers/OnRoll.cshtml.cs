@@ -14,14 +14,17 @@ public sealed class OnRollModel(PartyRosterDbContext db, AccessService access, T
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await ReadAsync(await OnRollAsync(ct), Project, ct);
+
+    private async Task<IQueryable<Member>> OnRollAsync(CancellationToken ct)
     {
         var onRoll = MemberEnumNames.OnRollStates;
-        var members = (await MembersAsync(ct)).Where(m => onRoll.Contains(m.RollState));
-        // Grouped by cell: the cell name orders the groups, its id keeps each group together.
-        Rows = await ReadAsync(members, q => q
-            .OrderBy(m => m.Organization!.Name).ThenBy(m => m.OrganizationId).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Select(m => new Row(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.AdmissionDecisionDate, m.OfficialDate,
-                m.Standing, m.RollState, m.PartyCardNumber, m.OrganizationId, m.Organization!.Name)), ct);
+        return (await MembersAsync(ct)).Where(m => onRoll.Contains(m.RollState));
     }
+
+    /// <summary>Grouped by cell: the cell name orders the groups, its id keeps each group together.</summary>
+    private static IQueryable<Row> Project(IQueryable<Member> members) => members
+        .OrderBy(m => m.Organization!.Name).ThenBy(m => m.OrganizationId).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
+        .Select(m => new Row(m.Id, m.FullName, m.Gender, m.DateOfBirth, m.AdmissionDecisionDate, m.OfficialDate,
+            m.Standing, m.RollState, m.PartyCardNumber, m.OrganizationId, m.Organization!.Name));
 }

@@ -7,7 +7,8 @@ public static class ServiceRegistration
     /// <summary>
     /// Application services. FluentValidation validators are registered here by hand (no DI package restores):
     /// every public validator. Internal validators are parts that public ones include (<c>Include(...)</c>), and
-    /// registering them too would make a second <c>IValidator&lt;T&gt;</c> for the same model.
+    /// registering them too would make a second <c>IValidator&lt;T&gt;</c> for the same model. So is every
+    /// statistics report (<see cref="Reports.IReport"/>): a new report is one new class, found here.
     /// </summary>
     public static IServiceCollection AddPartyRosterServices(this IServiceCollection services)
     {
@@ -18,7 +19,9 @@ public static class ServiceRegistration
             {
                 services.AddScoped(i, type);
             }
+            if (typeof(Reports.IReport).IsAssignableFrom(type)) services.AddScoped(typeof(Reports.IReport), type);
         }
+        services.AddScoped<Reports.Dashboard>();
         return services;
     }
 }

@@ -4,10 +4,11 @@ using PartyRoster.Domain.Access;
 using PartyRoster.Domain.Members;
 using PartyRoster.Web.Data;
 using PartyRoster.Web.Infrastructure;
+using PartyRoster.Web.Infrastructure.Reports;
 
 namespace PartyRoster.Web.Pages;
 
-public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : PageModel
+public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Dashboard dashboard, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AssignmentRow> Assignments { get; private set; } = [];
     public int? MembersOnRoll { get; private set; }
@@ -15,6 +16,12 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : 
     public int? Probationary { get; private set; }
     /// <summary>Signals waiting for the cell's review in the user's scope (null: the user does not read signals).</summary>
     public int? OpenSignals { get; private set; }
+
+    /// <summary>The cells the user serves as secretary, at a glance.</summary>
+    public IReadOnlyList<Dashboard.CellPanel> CellPanels { get; private set; } = [];
+
+    /// <summary>Charts of the user's subtree (null: the user does not read reports).</summary>
+    public Dashboard.SubtreeCharts? Subtree { get; private set; }
 
     public sealed record AssignmentRow(Role Role, int OrganizationId, string OrganizationName);
 
@@ -27,7 +34,12 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access) : 
             .Select(r => new AssignmentRow(r.Role, r.OrganizationId, r.Organization!.Name))
             .ToListAsync(ct);
 
-        if (await access.HasAnywhereAsync(Capability.ViewMembers, ct))
+        var today = Format.Today(clock);
+        CellPanels = await dashboard.CellPanelsAsync(today, ct);
+        Subtree = await dashboard.SubtreeAsync(today, ct);
+
+        // The subtree charts show the roll; the plain counts serve everyone else who reads members.
+        if (Subtree is null && await access.HasAnywhereAsync(Capability.ViewMembers, ct))
         {
             var members = (await access.MembersInScopeAsync(Capability.ViewMembers, ct: ct))
                 .Where(m => MemberEnumNames.OnRollStates.Contains(m.RollState));

@@ -122,7 +122,12 @@ public sealed class TestWorld
 /// <summary>A factory over SQLite with <see cref="TestWorld"/> created once, shared by a test class.</summary>
 public sealed class WorldFixture : IAsyncLifetime
 {
-    public PartyRosterFactory Factory { get; } = new();
+    public WorldFixture() : this(TestDatabase.Sqlite) { }
+
+    /// <summary>The same world on another database (internal: xUnit wants one public constructor on a fixture).</summary>
+    internal WorldFixture(TestDatabase database) => Factory = new PartyRosterFactory(database);
+
+    public PartyRosterFactory Factory { get; }
     public TestWorld World { get; private set; } = null!;
 
     public async Task InitializeAsync() => World = await TestWorld.CreateAsync(Factory);

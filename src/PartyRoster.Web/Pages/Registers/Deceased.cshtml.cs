@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PartyRoster.Domain.Members;
 using PartyRoster.Web.Data;
 using PartyRoster.Web.Infrastructure;
+using PartyRoster.Web.Infrastructure.Spreadsheets;
 
 namespace PartyRoster.Web.Pages.Registers;
 
@@ -24,7 +25,21 @@ public sealed class DeceasedModel(PartyRosterDbContext db, AccessService access,
 
     public IEnumerable<int> Years => Enumerable.Range(0, 30).Select(i => Today.Year - i);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await ReadAsync(await DeceasedAsync(ct), Project, ct);
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
+        Export("dang-vien-tu-tran.xlsx", "Đảng viên từ trần", Project(await DeceasedAsync(ct)),
+        [
+            Numbering<Row>(),
+            new("Họ và tên", CellKind.Text, r => r.FullName, 28),
+            new("Ngày sinh", CellKind.Date, r => r.DateOfBirth, 12),
+            new("Tuổi đảng khi từ trần", CellKind.Number, r => r.PartyAgeAtDeath, 12),
+            new("Ngày từ trần", CellKind.Date, r => r.DiedOn, 12),
+            new("Chi bộ", CellKind.Text, r => r.OrganizationName, 32),
+            new("Ghi chú", CellKind.Text, r => r.Note, 30),
+        ]);
+
+    private async Task<IQueryable<Member>> DeceasedAsync(CancellationToken ct)
     {
         var members = (await MembersAsync(ct)).Where(m => m.RollState == RollState.Deceased);
         if (Year is { } y and >= 1900 and <= 9999)
@@ -33,8 +48,10 @@ public sealed class DeceasedModel(PartyRosterDbContext db, AccessService access,
             var to = new DateOnly(y, 12, 31);
             members = members.Where(m => m.LeftOn >= from && m.LeftOn <= to);
         }
-        Rows = await ReadAsync(members, q => q
-            .OrderBy(m => m.LeftOn).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Select(m => new Row(m.Id, m.FullName, m.DateOfBirth, m.Standing, m.AdmissionDecisionDate, m.LeftOn, m.LeaveNote, m.Organization!.Name)), ct);
+        return members;
     }
+
+    private static IQueryable<Row> Project(IQueryable<Member> members) => members
+        .OrderBy(m => m.LeftOn).ThenBy(m => m.SortKey).ThenBy(m => m.Id)
+        .Select(m => new Row(m.Id, m.FullName, m.DateOfBirth, m.Standing, m.AdmissionDecisionDate, m.LeftOn, m.LeaveNote, m.Organization!.Name));
 }

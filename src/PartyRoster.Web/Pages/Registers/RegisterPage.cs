@@ -6,6 +6,7 @@ using PartyRoster.Domain.Access;
 using PartyRoster.Domain.Members;
 using PartyRoster.Web.Data;
 using PartyRoster.Web.Infrastructure;
+using PartyRoster.Web.Infrastructure.Spreadsheets;
 using PartyRoster.Web.Pages.Members;
 
 namespace PartyRoster.Web.Pages.Registers;
@@ -58,6 +59,25 @@ public abstract class RegisterPage(PartyRosterDbContext db, AccessService access
         HeaderOrganization = chosen is not null ? chosen.Name : string.Join("; ", tree.Where(t => t.Depth == 0).Select(t => t.Name));
         var members = await access.MembersInScopeAsync(Capability.ViewRegisters, chosen?.Path, ct);
         return members;
+    }
+
+    /// <summary>
+    /// The whole register (not capped: a file is not printed) as an .xlsx download, read and written row by row
+    /// while the response streams, so 200,000 members never sit in memory.
+    /// </summary>
+    protected static IActionResult Export<T>(string fileName, string sheetName, IQueryable<T> rows, IReadOnlyList<SheetColumn<T>> columns) =>
+        new StreamedDownload(XlsxWriter.ContentType, fileName, async (stream, ct) =>
+        {
+            using var writer = new XlsxWriter(stream);
+            await writer.WriteSheetAsync(sheetName, columns, rows.AsAsyncEnumerable(), ct);
+            await writer.CompleteAsync(ct);
+        });
+
+    /// <summary>A "STT" column numbering the rows as they are written.</summary>
+    protected static SheetColumn<T> Numbering<T>()
+    {
+        var n = 0;
+        return new SheetColumn<T>("STT", CellKind.Number, _ => ++n, 6);
     }
 
     /// <summary>Counts, then reads at most <see cref="MaxRows"/> rows of the ordered projection.</summary>

@@ -17,7 +17,7 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Or
 {
     public const int PageSize = 50;
 
-    /// <summary>A status name, or "open" (the default: cases still under way, decided ones and appeals included) or "all".</summary>
+    /// <summary>A status name (or several, comma-separated), or "open" (the default: cases still under way, decided ones and appeals included) or "all".</summary>
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
@@ -61,9 +61,13 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Or
             var open = Enum.GetValues<ScreeningStatus>().Where(s => !s.IsTerminal()).ToList();
             cases = cases.Where(c => open.Contains(c.Status));
         }
-        else if (Enum.TryParse<ScreeningStatus>(Status, out var status))
+        else if (Status != AllFilter)
         {
-            cases = cases.Where(c => c.Status == status);
+            // One status, or several comma-separated (the dashboard's links to a group such as "đang xem xét xử lý").
+            var statuses = Status.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => Enum.TryParse<ScreeningStatus>(s, out var st) && Enum.IsDefined(st) ? st : (ScreeningStatus?)null)
+                .OfType<ScreeningStatus>().Distinct().ToList();
+            if (statuses.Count > 0) cases = cases.Where(c => statuses.Contains(c.Status));
         }
         if (Track is { } track) cases = cases.Where(c => c.Track == track);
         if (OrganizationId is { } orgId)

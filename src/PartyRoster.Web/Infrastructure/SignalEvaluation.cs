@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.CellLife;
+using PartyRoster.Domain.Dues;
 using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Ratings;
 using PartyRoster.Domain.Rules;
 using PartyRoster.Domain.Signals;
+using PartyRoster.Domain.Transfers;
 using PartyRoster.Web.Data;
 
 namespace PartyRoster.Web.Infrastructure;
@@ -32,7 +34,9 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         var members = await MembersAsync(cellIds, ct);
         var findings = new List<SignalFinding>();
         findings.AddRange(await MissedMeetingsAsync(members, years, today, ct));
+        findings.AddRange(await UnpaidDuesAsync(cellIds, members, years, today, ct));
         findings.AddRange(await NotCompletedAsync(members, today, ct));
+        findings.AddRange(await LateTransfersAsync(members, today, ct));
 
         var (raised, resolved, open) = await ApplyAsync(findings, members, cellIds, years, today, ct);
         var run = new SignalRun
@@ -97,6 +101,32 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         return findings;
     }
 
+    /// <summary>
+    /// Unpaid owed months of last year and this year, read through <see cref="DuesSnapshot"/> (bases and one paid-month
+    /// mask per member) and judged by <see cref="DuesLedger"/>: exemptions, reliefs, admission and party age included.
+    /// </summary>
+    private async Task<List<SignalFinding>> UnpaidDuesAsync(IReadOnlyCollection<int>? cellIds, Dictionary<int, MemberFacts> members,
+        int[] years, DateOnly today, CancellationToken ct)
+    {
+        var findings = new List<SignalFinding>();
+        var lastEnded = DuesCalendar.Of(today).AddMonths(-1);
+        var first = new DateOnly(years[0], 1, 1);
+        if (lastEnded < first) return findings;
+        var onRoll = db.Members.Where(m => MemberEnumNames.OnRollStates.Contains(m.RollState));
+        if (cellIds is not null) onRoll = onRoll.Where(m => cellIds.Contains(m.OrganizationId));
+        var snapshot = await DuesSnapshot.LoadAsync(db, onRoll, today, (first, lastEnded), ct);
+        foreach (var member in snapshot.Members)
+        {
+            if (!members.ContainsKey(member.Id)) continue;
+            foreach (var year in years)
+            {
+                if (SignalRules.UnpaidDues(member.Id, year, snapshot.UnpaidIn(member, year), RulesFor(year, today).UnpaidDuesMonthsInYear.Value) is { } f)
+                    findings.Add(f);
+            }
+        }
+        return findings;
+    }
+
     /// <summary>Years looked back for "không hoàn thành nhiệm vụ" runs: enough for runs ending last year or this year.</summary>
     private const int RatingYearsBack = 3;
 
@@ -118,6 +148,25 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         {
             var threshold = RulesFor(years.Max(), today).ConsecutiveYearsNotCompleted.Value;
             findings.AddRange(SignalRules.NotCompleted(memberId, years, threshold));
+        }
+        return findings;
+    }
+
+    /// <summary>
+    /// Official transfers out whose introduction letter is past its deadline with no slip back
+    /// (<see cref="Transfer.IsPapersLate"/>); the member is usually already off the cell's roll (transferred out).
+    /// </summary>
+    private async Task<List<SignalFinding>> LateTransfersAsync(Dictionary<int, MemberFacts> members, DateOnly today, CancellationToken ct)
+    {
+        var rows = db.Transfers.AsNoTracking()
+            .Where(t => t.Kind == TransferKind.OfficialOut && t.Status == TransferStatus.InProgress && t.Deadline < today && t.MemberId != null);
+        var findings = new List<SignalFinding>();
+        await foreach (var t in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!members.ContainsKey(t.MemberId!.Value)) continue;
+            if (SignalRules.TransferPapersLate(t.MemberId.Value, t.Id, t.IsPapersLate(today), t.LetterNumber, t.StartedOn, t.Deadline!.Value,
+                    t.ExternalOrganization, today) is { } f)
+                findings.Add(f);
         }
         return findings;
     }
@@ -182,6 +231,8 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         SignalKind.MissedMeetings or SignalKind.UnpaidDues => years.Contains(signal.PeriodKey),
         // Every rating run within the years read is found again if it still holds (a rating corrected upwards ends it).
         SignalKind.NotCompletedTwoYears => int.TryParse(signal.PeriodKey.Split('-')[^1], out var last) && last > years.Select(int.Parse).Max() - RatingYearsBack,
+        // Every letter still late is found again; one presented, revoked or of a member gone from the books is over.
+        SignalKind.TransferPapersLate => true,
         _ => false,
     };
 }

@@ -1,17 +1,23 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using PartyRoster.Domain.Calendar;
 using PartyRoster.Domain.CellLife;
+using PartyRoster.Domain.Dues;
+using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Ratings;
+using PartyRoster.Domain.Rules;
 using PartyRoster.Domain.Screening;
 using PartyRoster.Domain.Signals;
+using PartyRoster.Domain.Transfers;
 using PartyRoster.Web.Tests.Infrastructure;
 
 namespace PartyRoster.Web.Tests.Signals;
 
 /// <summary>
-/// The signals a secretary sees: raised from the attendance book, with the meetings as evidence, not raised one
-/// month short, resolved when the book is corrected, and turned into a screening case in one step.
+/// The signals a secretary sees: raised from the attendance book, the dues book, the ratings and the transfer
+/// letters, with their evidence, not raised one month short, resolved when the book is corrected, and turned into
+/// a screening case in one step.
 /// </summary>
 public sealed class SignalPagesTests(WorldFixture fx) : IClassFixture<WorldFixture>
 {
@@ -43,9 +49,9 @@ public sealed class SignalPagesTests(WorldFixture fx) : IClassFixture<WorldFixtu
         return ids;
     }
 
-    private async Task EvaluateAsync(HttpClient client)
+    private async Task EvaluateAsync(HttpClient client, Organization? cell = null)
     {
-        var url = $"/Signals?cellId={fx.World.CellA1.Id}";
+        var url = $"/Signals?cellId={(cell ?? fx.World.CellA1).Id}";
         var response = await Forms.PostFormAsync(client, url, new Dictionary<string, string?>(), "form[action*='handler=Evaluate']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
@@ -177,5 +183,99 @@ public sealed class SignalPagesTests(WorldFixture fx) : IClassFixture<WorldFixtu
         Assert.NotNull(row);
         Assert.Contains($"năm {Year - 1}, {Year}", row.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector($"#signals tr[data-member='{once.Id}']"));
+    }
+
+    [Fact]
+    public async Task ThreeUnpaidMonths_RaiseTheDuesSignal_TwoDoNot_NorDoesAnExemptMember()
+    {
+        var w = fx.World;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var members = w.MembersByCell[w.CellB1.Id];
+        int[] threeUnpaid = [3, 7, 11], twoUnpaid = [4, 9];
+        await fx.Factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var m = members[i];
+                var dues = new DuesMember(m.Id, m.AdmissionDecisionDate, true);
+                var terms = i == 2
+                    ? new DuesBasisTerms(new DateOnly(Year, 1, 1), DuesBasisKind.Exempt, Ground: DuesExemptionGround.SeriousIllness)
+                    : new DuesBasisTerms(new DateOnly(Year, 1, 1), DuesBasisKind.Student);
+                var basis = new DuesBasis(dues, terms, DuesRateBook.Default, today);
+                db.DuesBases.Add(basis);
+                if (i == 2) continue; // exempt: owes nothing, pays nothing
+                // Every month paid up to this one (this year too), except the skipped months of last year.
+                foreach (var due in DuesCalendar.Range(new DateOnly(Year, 1, 1), DuesCalendar.Of(today)))
+                {
+                    if (due.Year == Year && (i == 0 ? threeUnpaid : twoUnpaid).Contains(due.Month)) continue;
+                    db.DuesPayments.Add(new DuesPayment(dues, w.CellB1.Id, [basis], due, DuesLedger.Due(dues, [basis], due).Amount,
+                        due.AddDays(5), null, DuesRateBook.Default, today));
+                }
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = await fx.ClientForAsync("secretaryB1");
+
+        await EvaluateAsync(client, w.CellB1);
+        var page = await Forms.GetDocumentAsync(client, $"/Signals?cellId={w.CellB1.Id}");
+        var row = page.QuerySelector($"#signals tr[data-member='{members[0].Id}'][data-kind='UnpaidDues']");
+        Assert.NotNull(row);
+        Assert.Contains($"3 tháng trong năm {Year}: tháng 3, 7, 11/{Year}", row.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector($"#signals tr[data-member='{members[1].Id}'][data-kind='UnpaidDues']"));
+        Assert.Null(page.QuerySelector($"#signals tr[data-member='{members[2].Id}'][data-kind='UnpaidDues']"));
+
+        // November is paid late after all: two months remain, and the signal is resolved.
+        await fx.Factory.WithDbAsync(async db =>
+        {
+            var m = members[0];
+            var dues = new DuesMember(m.Id, m.AdmissionDecisionDate, true);
+            var bases = await db.DuesBases.AsNoTracking().Where(b => b.MemberId == m.Id).ToListAsync();
+            var november = new DateOnly(Year, 11, 1);
+            db.DuesPayments.Add(new DuesPayment(dues, w.CellB1.Id, bases, november, DuesLedger.Due(dues, bases, november).Amount, today, null, DuesRateBook.Default, today));
+            await db.SaveChangesAsync();
+        });
+        await EvaluateAsync(client, w.CellB1);
+        var signal = await fx.Factory.WithDbAsync(db => db.Signals.AsNoTracking().SingleAsync(s => s.MemberId == members[0].Id && s.Kind == SignalKind.UnpaidDues));
+        Assert.NotNull(signal.ResolvedOn);
+    }
+
+    [Fact]
+    public async Task ALateTransferLetter_RaisesASignal_UntilTheSlipComesBack()
+    {
+        var w = fx.World;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var leaving = w.MemberOf(w.CellB1, 3);
+        var transferId = await fx.Factory.WithDbAsync(async db =>
+        {
+            var member = await db.Members.SingleAsync(m => m.Id == leaving.Id);
+            var transfer = Transfer.IssueOfficialOut(member, [], "25-GGT/ĐU", today.AddMonths(-3), "Đảng ủy phường Bến Thành", null,
+                new WorkingDayCalendar([]), RuleBook.Default, today);
+            db.Transfers.Add(transfer);
+            await db.SaveChangesAsync();
+            return transfer.Id;
+        });
+        var client = await fx.ClientForAsync("secretaryB1");
+
+        await EvaluateAsync(client, w.CellB1);
+        var page = await Forms.GetDocumentAsync(client, $"/Signals?cellId={w.CellB1.Id}");
+        var row = page.QuerySelector($"#signals tr[data-member='{leaving.Id}'][data-kind='TransferPapersLate']");
+        Assert.NotNull(row);
+        Assert.Contains("số 25-GGT/ĐU", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("đến Đảng ủy phường Bến Thành", row.TextContent, StringComparison.Ordinal);
+        // The member has left the cell's roll with the letter: no screening case, a link to the letter instead.
+        Assert.Null(row.QuerySelector("form"));
+        Assert.Equal($"/Transfers/Details/{transferId}", row.QuerySelector("a.btn")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Transfers/Details/{transferId}")).StatusCode);
+
+        // The slip comes back: the letter is no longer late and the signal is resolved.
+        await fx.Factory.WithDbAsync(async db =>
+        {
+            var transfer = await db.Transfers.SingleAsync(t => t.Id == transferId);
+            transfer.ConfirmPresented(today, null, today);
+            await db.SaveChangesAsync();
+        });
+        await EvaluateAsync(client, w.CellB1);
+        var signal = await fx.Factory.WithDbAsync(db => db.Signals.AsNoTracking().SingleAsync(s => s.MemberId == leaving.Id && s.Kind == SignalKind.TransferPapersLate));
+        Assert.NotNull(signal.ResolvedOn);
     }
 }

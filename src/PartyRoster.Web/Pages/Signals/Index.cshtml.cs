@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain;
 using PartyRoster.Domain.Access;
+using PartyRoster.Domain.Members;
 using PartyRoster.Domain.Screening;
 using PartyRoster.Domain.Signals;
 using PartyRoster.Web.Data;
@@ -34,7 +35,11 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Si
     public IReadOnlySet<int> CanOpenCaseIn { get; private set; } = new HashSet<int>();
 
     public sealed record SignalRow(int Id, int MemberId, string MemberName, int CellId, string CellName, SignalKind Kind,
-        string PeriodKey, string Evidence, DateOnly RaisedOn, DateOnly CheckedOn, int? CaseId);
+        string PeriodKey, string Evidence, DateOnly RaisedOn, DateOnly CheckedOn, int? CaseId, bool OnRoll)
+    {
+        /// <summary>The transfer a late-papers signal is about ("T17" → 17), for the link to its letter.</summary>
+        public int? TransferId => Kind == SignalKind.TransferPapersLate && int.TryParse(PeriodKey.AsSpan(1), out var id) ? id : null;
+    }
 
     public async Task<IActionResult> OnGetAsync(int? cellId, int? page, CancellationToken ct)
     {
@@ -150,9 +155,13 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Si
     private async Task<List<SignalRow>> RowsAsync(IQueryable<Signal> query, Dictionary<int, string> cellNames, CancellationToken ct)
     {
         var rows = await query
-            .Select(s => new { s, FullName = db.Members.Where(m => m.Id == s.MemberId).Select(m => m.FullName).First() })
+            .Select(s => new
+            {
+                s,
+                Member = db.Members.Where(m => m.Id == s.MemberId).Select(m => new { m.FullName, m.RollState }).First(),
+            })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new SignalRow(r.s.Id, r.s.MemberId, r.FullName, r.s.CellId, cellNames.GetValueOrDefault(r.s.CellId, ""),
-            r.s.Kind, r.s.PeriodKey, r.s.Evidence, r.s.RaisedOn, r.s.CheckedOn, r.s.CaseId))];
+        return [.. rows.Select(r => new SignalRow(r.s.Id, r.s.MemberId, r.Member.FullName, r.s.CellId, cellNames.GetValueOrDefault(r.s.CellId, ""),
+            r.s.Kind, r.s.PeriodKey, r.s.Evidence, r.s.RaisedOn, r.s.CheckedOn, r.s.CaseId, r.Member.RollState.IsOnRoll()))];
     }
 }

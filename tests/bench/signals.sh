@@ -54,3 +54,5 @@ echo "| run | wall s | peak RSS MiB | result |"
 echo "|---|---|---|---|"
 run "first (raises)"
 run "second (daily)"
+echo
+echo "Open signals by kind: $(sqlite3 "$DB" "SELECT Kind || ' ' || COUNT(*) FROM Signals WHERE ResolvedOn IS NULL GROUP BY Kind ORDER BY Kind" | paste -sd, - | sed 's/,/, /g')"

@@ -181,6 +181,26 @@ public sealed class RosterExportTests(WorldFixture fx) : IClassFixture<WorldFixt
     }
 
     [Fact]
+    public async Task ExportLinks_OfASearch_DownloadTheirOwnFormat_WithTheSearchKept()
+    {
+        var client = await fx.ClientForAsync("dept");
+        var page = await Forms.GetDocumentAsync(client, "/Members?Q=nguyen+van+an");
+        var xlsxLink = page.QuerySelector("#export-xlsx")!.GetAttribute("href")!;
+        var csvLink = page.QuerySelector("#export-csv")!.GetAttribute("href")!;
+        Assert.Contains("format=xlsx", xlsxLink, StringComparison.Ordinal);
+        Assert.Contains("format=csv", csvLink, StringComparison.Ordinal);
+
+        var xlsx = await DownloadAsync(client, xlsxLink, XlsxWriter.ContentType);
+        var csv = await DownloadAsync(client, csvLink, "text/csv");
+
+        Assert.Equal(5, XlsxReader.ReadFirstSheet(new MemoryStream(xlsx), 10_000_000).Count()); // header + four "Nguyễn Văn An"
+        var rows = CsvTable.Read(new MemoryStream(csv)).ToList();
+        Assert.Equal("Họ và tên", rows[0][0]);
+        Assert.Equal(4, rows.Count - 1);
+        Assert.All(rows.Skip(1), r => Assert.Equal("Nguyễn Văn An", r[0]));
+    }
+
+    [Fact]
     public async Task Export_NeedsViewMembers()
     {
         var client = await fx.ClientForAsync("admin");

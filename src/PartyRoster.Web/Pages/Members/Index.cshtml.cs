@@ -114,6 +114,17 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Na
         return values;
     }
 
+    /// <summary>
+    /// Query values of an export link: the search and filters plus the format. One dictionary, because
+    /// <c>asp-all-route-data</c> replaces any <c>asp-route-*</c> set beside it (the CSV link once downloaded .xlsx).
+    /// </summary>
+    public Dictionary<string, string> ExportRoute(string format)
+    {
+        var values = FilterRoute();
+        values["format"] = format;
+        return values;
+    }
+
     /// <summary>Query values for a link to another page of the same search.</summary>
     public Dictionary<string, string> RouteFor(int page)
     {

@@ -42,6 +42,8 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Registers/Left", Capability.ViewRegisters),
         ("/Registers/Deceased", Capability.ViewRegisters),
         ("/Registers/Admitted", Capability.ViewRegisters),
+        ("/Registers/Transfers", Capability.ViewRegisters),
+        ("/Registers/Transfers?Kind=OfficialOut&Year=2023&Quarter=1&handler=Xlsx", Capability.ViewRegisters),
         ("/Reports", Capability.ViewReports),
         ("/Reports/removals", Capability.ViewReports),
         ("/Reports/help-list", Capability.ViewReports),

@@ -105,7 +105,7 @@ public sealed class ArrearsModel(PartyRosterDbContext db, AccessService access, 
                 .Select(m => new { m.Id, m.FullName, m.SortKey }).ToDictionaryAsync(m => m.Id, ct);
             Members = [.. arrears.Where(a => names.ContainsKey(a.Member.Id))
                 .OrderBy(a => names[a.Member.Id].SortKey, StringComparer.Ordinal).ThenBy(a => a.Member.Id)
-                .Select(a => new MemberRow(a.Member.Id, names[a.Member.Id].FullName, a.Months, a.Amount, a.Months.Count(m => m.Year == Today.Year)))];
+                .Select(a => new MemberRow(a.Member.Id, names[a.Member.Id].FullName, a.Months, a.Amount, a.Months.Count(m => m.Year == (Year ?? Today.Year))))];
         }
         else
         {

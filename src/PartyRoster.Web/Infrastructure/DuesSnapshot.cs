@@ -67,6 +67,31 @@ public sealed class DuesSnapshot
         return UnpaidMonths(member, from < Window.From ? Window.From : from, to > Window.To ? Window.To : to);
     }
 
+    /// <summary>
+    /// The owed, <em>ended</em> months of calendar <paramref name="year"/> that lie in the window, and how many of them
+    /// have a payment (paid late counts as paid). <c>Owed - Paid</c> is always <see cref="UnpaidIn"/>'s count: both ask
+    /// <see cref="DuesLedger.Due"/> month by month, there is no second copy of the rules.
+    /// </summary>
+    public (int Owed, int Paid) OwedIn(Row member, int year)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var bases = BasesOf(member.Id);
+        if (bases.Count == 0) return (0, 0);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 1);
+        if (from < Window.From) from = Window.From;
+        if (to > Window.To) to = Window.To;
+        var mask = _paidMasks.GetValueOrDefault(member.Id);
+        int owed = 0, paid = 0;
+        for (var month = from; month <= to && DuesCalendar.HasEnded(month, Today); month = month.AddMonths(1))
+        {
+            if (!DuesLedger.Due(member.Dues, bases, month, _rates).IsOwed) continue;
+            owed++;
+            if ((mask & (1 << DuesCalendar.MonthsBetween(Window.From, month))) != 0) paid++;
+        }
+        return (owed, paid);
+    }
+
     private IReadOnlyList<DateOnly> UnpaidMonths(Row member, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(member);

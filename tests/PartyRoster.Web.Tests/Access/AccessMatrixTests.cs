@@ -42,9 +42,13 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Registers/Left", Capability.ViewRegisters),
         ("/Registers/Deceased", Capability.ViewRegisters),
         ("/Registers/Admitted", Capability.ViewRegisters),
+        ("/Registers/Transfers", Capability.ViewRegisters),
+        ("/Registers/Transfers?Kind=OfficialOut&Year=2023&Quarter=1&handler=Xlsx", Capability.ViewRegisters),
         ("/Reports", Capability.ViewReports),
         ("/Reports/removals", Capability.ViewReports),
         ("/Reports/help-list", Capability.ViewReports),
+        ("/Reports/dues", Capability.ViewReports),
+        ("/Reports/dues?Year=2023&handler=Xlsx", Capability.ViewReports),
         ("/Admin/Users", Capability.ManageUsers),
         ("/Admin/Users/Create", Capability.ManageUsers),
         ("/Audit", Capability.ViewAudit),
@@ -55,6 +59,7 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
         ("/Exemptions", Capability.ViewMembers),
         ("/Dues", Capability.ViewDues),
         ("/Dues/Arrears", Capability.ViewDues),
+        ("/Dues/Arrears?year=2023&minMonths=3", Capability.ViewDues),
         ("/Dues/Rates", Capability.ViewDues),
         ("/Screening", Capability.ViewCases),
         ("/Screening/Queue", Capability.ViewCases),
@@ -103,6 +108,8 @@ public sealed class AccessMatrixTests(WorldFixture fx) : IClassFixture<WorldFixt
             await AssertStatusAsync(client, user, $"/Organizations/Details/{cell.Id}", Expected(user, Capability.ViewOrganizations, cell.Path));
             await AssertStatusAsync(client, user, $"/Meetings/Attendance?cellId={cell.Id}", Expected(user, Capability.ViewMeetings, cell.Path));
             await AssertStatusAsync(client, user, $"/Signals?cellId={cell.Id}", Expected(user, Capability.ViewSignals, cell.Path));
+            await AssertStatusAsync(client, user, $"/Dues/Arrears?orgId={cell.Id}&year=2023", Expected(user, Capability.ViewDues, cell.Path));
+            await AssertStatusAsync(client, user, $"/Reports/dues?OrganizationId={cell.Id}&Year=2023", Expected(user, Capability.ViewReports, cell.Path));
         }
         await AssertStatusAsync(client, user, $"/Organizations/Details/{w.CommitteeB.Id}", Expected(user, Capability.ViewOrganizations, w.CommitteeB.Path));
     }

@@ -61,6 +61,39 @@ public sealed class DashboardAndFormsTests(ReportWorldFixture fx) : IClassFixtur
     }
 
     [Fact]
+    public async Task Dashboard_ShowsDuesCompliance_ForTheCommittee_AndArrearsForEachSecretary()
+    {
+        var w = fx.W;
+        var today = fx.Today;
+        var dept = await fx.World.ClientForAsync("dept");
+        var home = await Forms.GetDocumentAsync(dept, "/");
+        var bars = home.QuerySelectorAll("#chart-dues a").Select(a => (Title: a.QuerySelector("title")!.TextContent, Href: a.GetAttribute("href"))).ToList();
+        // This year to last month: A1's two paying members paid every month (100%), B1 paid nothing (0%); A2 and the chi bộ cơ sở owed nothing.
+        // In January no month of the year has ended yet: nothing is counted.
+        var january = today.Month == 1;
+        Assert.Equal([$"Đã đóng đủ (100%): {(january ? 0 : 1)}", "Từ 80% đến dưới 100%: 0", $"Dưới 80%: {(january ? 0 : 1)}"], bars.Select(b => b.Title));
+        Assert.All(bars, b => Assert.Equal($"/Reports/dues?Year={today.Year}", b.Href));
+        if (!january)
+        {
+            var report = await Forms.GetDocumentAsync(dept, bars[0].Href!);
+            Assert.Equal("100,0%", report.QuerySelectorAll($"#dues-by-cell tr[data-key='{w.CellA1.Id}'] td")[5].TextContent.Trim());
+            Assert.Equal("0,0%", report.QuerySelectorAll($"#dues-by-cell tr[data-key='{w.CellB1.Id}'] td")[5].TextContent.Trim());
+        }
+
+        // Cell panels: arrears over the last twelve ended months, as the arrears page counts them.
+        var b1 = (await Forms.GetDocumentAsync(await fx.World.ClientForAsync("secretaryB1"), "/")).QuerySelector("[data-figure=dues]")!;
+        Assert.Equal("2", b1.QuerySelector(".display-6")!.TextContent.Trim());
+        Assert.Contains("(24 tháng)", b1.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/Dues/Arrears?orgId={w.CellB1.Id}", b1.GetAttribute("href"));
+        // A1[3] paid this year's months only: the window's months of last year (13 − this month of them) are owed.
+        var a1 = (await Forms.GetDocumentAsync(await fx.World.ClientForAsync("secretaryA1"), "/")).QuerySelector($"#cell-panel-{w.CellA1.Id} [data-figure=dues]")!;
+        Assert.Equal("1", a1.QuerySelector(".display-6")!.TextContent.Trim());
+        Assert.Contains($"({13 - today.Month} tháng)", a1.TextContent, StringComparison.Ordinal);
+        var arrears = await Forms.GetDocumentAsync(await fx.World.ClientForAsync("secretaryA1"), a1.GetAttribute("href")!);
+        Assert.Equal("1", arrears.QuerySelector("#in-arrears")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task BallotMinutes_ShowTheTally_ThresholdAndResult_AndStayInScope()
     {
         var client = await fx.World.ClientForAsync("secretaryA1");

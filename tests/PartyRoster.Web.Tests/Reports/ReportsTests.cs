@@ -121,7 +121,7 @@ public abstract class ReportsTestsBase(ReportWorldFixture fx)
         var dept = await fx.World.ClientForAsync("dept");
         await Forms.GetDocumentAsync(dept, "/Reports/no-such-report", HttpStatusCode.NotFound);
         var index = await Forms.GetDocumentAsync(dept, "/Reports");
-        Assert.Equal(["roll", "removals", "admissions", "help-list", "attendance", "ratings"],
+        Assert.Equal(["roll", "removals", "admissions", "help-list", "attendance", "ratings", "dues"],
             index.QuerySelectorAll("#report-list [data-report]").Select(a => a.GetAttribute("data-report")!));
     }
 

@@ -24,11 +24,13 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
     public const int RatingYears = 3;
 
     /// <summary>A cell secretary's cell at a glance.</summary>
+    /// <param name="InArrears">Members with unpaid owed months in the arrears window (the last twelve ended months).</param>
+    /// <param name="MonthsInArrears">Their unpaid months, summed.</param>
     public sealed record CellPanel(int Id, string Name, int Official, int Probationary, MeetingCompliance.CellStats Meetings,
-        int OpenSignals, int HelpCases, int Year);
+        int OpenSignals, int HelpCases, int Year, int InArrears = 0, int MonthsInArrears = 0);
 
     /// <summary>The charts of a subtree.</summary>
-    public sealed record SubtreeCharts(string ScopeName, BarChart Roll, GroupedBarChart Flows, BarChart Removals, BarChart Help, BarChart Meetings, GroupedBarChart Ratings);
+    public sealed record SubtreeCharts(string ScopeName, BarChart Roll, GroupedBarChart Flows, BarChart Removals, BarChart Help, BarChart Meetings, GroupedBarChart Ratings, BarChart Dues);
 
     /// <summary>Panels for the cells the user serves as secretary (bí thư / chi ủy viên).</summary>
     public async Task<IReadOnlyList<CellPanel>> CellPanelsAsync(DateOnly today, CancellationToken ct)
@@ -49,10 +51,15 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
         var help = await db.ScreeningCases.Where(c => cellIds.Contains(c.CellId) && c.Track == ScreeningTrack.Education && helpStatuses.Contains(c.Status))
             .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
+        // Arrears as the cell's arrears page counts them: members on the roll, the last twelve ended months.
+        var arrears = (await DuesSnapshot.LoadAsync(db, db.Members.Where(m => cellIds.Contains(m.OrganizationId) && onRoll.Contains(m.RollState)), today, ct))
+            .InArrears().GroupBy(a => a.Member.CellId).ToDictionary(g => g.Key, g => (Members: g.Count(), Months: g.Sum(a => a.Months.Count)));
+
         return cells.Select(c => new CellPanel(c.Id, c.Name,
             standing.Where(s => s.OrganizationId == c.Id && s.Standing == Standing.Official).Sum(s => s.Count),
             standing.Where(s => s.OrganizationId == c.Id && s.Standing == Standing.Probationary).Sum(s => s.Count),
-            meetings.First(m => m.Id == c.Id), signals.GetValueOrDefault(c.Id), help.GetValueOrDefault(c.Id), today.Year)).ToList();
+            meetings.First(m => m.Id == c.Id), signals.GetValueOrDefault(c.Id), help.GetValueOrDefault(c.Id), today.Year,
+            arrears.GetValueOrDefault(c.Id).Members, arrears.GetValueOrDefault(c.Id).Months)).ToList();
     }
 
     /// <summary>The subtree charts for a user who reads reports; null for anyone else.</summary>
@@ -116,7 +123,8 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
                     RatingLevelNames.All.Select((l, i) => new ChartBar(l.ShortName(), ofYear.Where(c => c.Level == l).Sum(c => c.Count),
                         $"/Ratings?year={CountTable.Key(y)}", tones[i])).ToList());
             }).ToList());
-        return new SubtreeCharts(scope.Name, rollChart, flows, removalChart, helpChart, meetingChart, ratingChart);
+        var duesChart = await DuesChartAsync(scope, today, ct);
+        return new SubtreeCharts(scope.Name, rollChart, flows, removalChart, helpChart, meetingChart, ratingChart, duesChart);
     }
 
     /// <summary>Cells by regular months missed so far this year (months due: January, or the founding month, to last month).</summary>
@@ -135,6 +143,33 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
             new("Đủ các tháng", stats.Count(s => s.MonthsMissed == 0), href, "success"),
             new("Thiếu 1–2 tháng", stats.Count(s => s.MonthsMissed is 1 or 2), href, "warning"),
             new("Thiếu từ 3 tháng", stats.Count(s => s.MonthsMissed >= 3), href, "danger"),
+        ]);
+    }
+
+    /// <summary>Compliance at or above this share of owed months (but not all) is the middle band of the dues chart: a display choice.</summary>
+    public const int DuesMiddleBand = 80;
+
+    /// <summary>
+    /// Cells by the share of this year's owed months (January to last month) that are paid, read with the dues report's
+    /// code (<see cref="DuesCompliance"/>); cells that owed nothing yet (no basis, or January) are not counted.
+    /// </summary>
+    private async Task<BarChart> DuesChartAsync(ReportScope scope, DateOnly today, CancellationToken ct)
+    {
+        var ids = scope.OrganizationIds(db);
+        var cells = await db.Organizations.AsNoTracking()
+            .Where(o => ids.Contains(o.Id) && (o.Kind == OrganizationKind.Cell || o.Kind == OrganizationKind.GrassrootsCell) && o.Status == OrganizationStatus.Active)
+            .Select(o => new MeetingCompliance.Cell(o.Id, o.Name, o.EstablishedOn)).ToListAsync(ct);
+        var year = today.Year;
+        var stats = (await DuesCompliance.ForYearAsync(db, cells, ids, year, today, DuesCompliance.ThresholdFor(rules, year, today).Value, ct))
+            .Where(s => s.MonthsOwed > 0).ToList();
+        var href = ReportLinks.DuesReport(year, scope.Chosen?.Id);
+        var rate = ReportTable.Percent(stats.Sum(s => (long)s.MonthsPaid), stats.Sum(s => (long)s.MonthsOwed));
+        return new BarChart("chart-dues",
+            $"Thu nộp đảng phí năm {year} (đến tháng trước): {Format.Number(stats.Count)} chi bộ, tỷ lệ đã đóng {rate.ToString("0.0", Format.Vietnamese)}%",
+        [
+            new("Đã đóng đủ (100%)", stats.Count(s => s.MonthsPaid == s.MonthsOwed), href, "success"),
+            new($"Từ {DuesMiddleBand}% đến dưới 100%", stats.Count(s => s.MonthsPaid < s.MonthsOwed && 100L * s.MonthsPaid >= DuesMiddleBand * (long)s.MonthsOwed), href, "warning"),
+            new($"Dưới {DuesMiddleBand}%", stats.Count(s => 100L * s.MonthsPaid < DuesMiddleBand * (long)s.MonthsOwed), href, "danger"),
         ]);
     }
 }

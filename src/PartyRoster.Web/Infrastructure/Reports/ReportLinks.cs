@@ -30,6 +30,14 @@ public static class ReportLinks
 
     public static string MeetingStatistics(int year) => Url("/Meetings/Statistics", ("year", Text(year)));
 
+    /// <summary>Members of an organisation with unpaid owed months in <paramref name="year"/> (at least <paramref name="minMonths"/> when given).</summary>
+    public static string DuesArrears(int organizationId, int year, int? minMonths = null) => Url("/Dues/Arrears",
+        ("orgId", Text(organizationId)), ("year", Text(year)), ("minMonths", Text(minMonths)));
+
+    /// <summary>The dues report for one year (and organisation).</summary>
+    public static string DuesReport(int year, int? organizationId) =>
+        Url("/Reports/dues", ("Year", Text(year)), ("OrganizationId", Text(organizationId)));
+
     private static string? Text(int? n) => n?.ToString(CultureInfo.InvariantCulture);
 
     private static string Url(string path, params (string Name, string? Value)[] query) =>

@@ -12,7 +12,7 @@ using PartyRoster.Web.Pages.Members;
 namespace PartyRoster.Web.Pages.Registers;
 
 /// <summary>
-/// What the three registers share: the organisation filter (a subtree within the user's
+/// What the registers share: the organisation filter (a subtree within the user's
 /// ViewRegisters scope), the printed header and the row cap.
 /// </summary>
 /// <remarks>
@@ -42,6 +42,19 @@ public abstract class RegisterPage(PartyRosterDbContext db, AccessService access
     /// <summary>Members in scope for registers, limited to the chosen organisation's subtree.</summary>
     protected async Task<IQueryable<Member>> MembersAsync(CancellationToken ct)
     {
+        var (found, path) = await ChosenAsync(ct);
+        // Unknown or outside the scope: an empty register, naming nothing.
+        if (!found) return Db.Members.Where(_ => false);
+        return await access.MembersInScopeAsync(Capability.ViewRegisters, path, ct);
+    }
+
+    /// <summary>
+    /// Reads the organisation filter against the user's ViewRegisters scope and fills the picker and the printed header:
+    /// found with the chosen subtree's path (null for the whole scope), or not found (an unknown or foreign id: the
+    /// register is empty and names nothing).
+    /// </summary>
+    protected async Task<(bool Found, string? Path)> ChosenAsync(CancellationToken ct)
+    {
         Today = Format.Today(clock);
         ModelState.Clear();
         var directory = HttpContext.RequestServices.GetRequiredService<OrganizationDirectory>();
@@ -51,14 +64,11 @@ public abstract class RegisterPage(PartyRosterDbContext db, AccessService access
         var chosen = OrganizationId is { } id ? tree.FirstOrDefault(t => t.Id == id) : null;
         if (OrganizationId is not null && chosen is null)
         {
-            // Unknown or outside the scope: an empty register, naming nothing.
             HeaderOrganization = "";
-            return Db.Members.Where(_ => false);
+            return (false, null);
         }
-
         HeaderOrganization = chosen is not null ? chosen.Name : string.Join("; ", tree.Where(t => t.Depth == 0).Select(t => t.Name));
-        var members = await access.MembersInScopeAsync(Capability.ViewRegisters, chosen?.Path, ct);
-        return members;
+        return (true, chosen?.Path);
     }
 
     /// <summary>
@@ -78,6 +88,13 @@ public abstract class RegisterPage(PartyRosterDbContext db, AccessService access
     {
         var n = 0;
         return new SheetColumn<T>("STT", CellKind.Number, _ => ++n, 6);
+    }
+
+    /// <summary>Counts, then reads at most <see cref="MaxRows"/> rows of the ordered rows (registers of records other than members).</summary>
+    protected async Task<List<T>> ReadRowsAsync<T>(IQueryable<T> ordered, CancellationToken ct)
+    {
+        TotalCount = await ordered.CountAsync(ct);
+        return TotalCount == 0 ? [] : await ordered.Take(MaxRows).ToListAsync(ct);
     }
 
     /// <summary>Counts, then reads at most <see cref="MaxRows"/> rows of the ordered projection.</summary>

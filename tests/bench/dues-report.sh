@@ -3,7 +3,7 @@
 # SQLite database, starts the app on 127.0.0.1, signs in as the Ban Tổ chức (whole đảng bộ) and times
 # /Reports/dues for last year and this year (every cell of the tree: DuesSnapshot's three queries, one grouped SUM,
 # the owed months judged in memory), its .xlsx export, the whole tree's /Dues/Arrears?year= and the home page
-# (which draws the dues chart from the same figures). Prints seconds per request and the server's memory.
+# (which draws the dues chart from the same figures: first view computed, then kept in memory). Prints seconds per request and the server's memory.
 #
 # Usage: tests/bench/dues-report.sh        env: MEMBERS=200000 PORT=5394 KEEP=0 ARTIFACTS=…
 set -euo pipefail
@@ -41,4 +41,6 @@ timed "report, last year" "/Reports/dues?Year=$LAST"
 timed "report, this year" "/Reports/dues?Year=$YEAR"
 timed "report .xlsx" "/Reports/dues?Year=$LAST&handler=Xlsx"
 timed "arrears, whole tree, last year" "/Dues/Arrears?year=$LAST"
-timed "home page (dues chart and the other charts)" "/"
+timed "home page, first view (every chart computed)" "/"
+timed "home page, next view (figures kept, Dashboard:RefreshMinutes)" "/"
+timed "home page, \"Tính lại ngay\"" "/?refresh=true"

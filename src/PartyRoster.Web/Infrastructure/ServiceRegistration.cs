@@ -22,6 +22,7 @@ public static class ServiceRegistration
             if (typeof(Reports.IReport).IsAssignableFrom(type)) services.AddScoped(typeof(Reports.IReport), type);
         }
         services.AddScoped<Reports.Dashboard>();
+        services.AddSingleton<Reports.DashboardCache>();
         return services;
     }
 }

@@ -25,7 +25,8 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Da
 
     public sealed record AssignmentRow(Role Role, int OrganizationId, string OrganizationName);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <param name="refresh">"Tính lại ngay": compute the subtree charts now instead of serving the kept ones.</param>
+    public async Task OnGetAsync(bool refresh, CancellationToken ct)
     {
         var userId = access.UserId;
         Assignments = await db.RoleAssignments.AsNoTracking()
@@ -36,7 +37,7 @@ public sealed class IndexModel(PartyRosterDbContext db, AccessService access, Da
 
         var today = Format.Today(clock);
         CellPanels = await dashboard.CellPanelsAsync(today, ct);
-        Subtree = await dashboard.SubtreeAsync(today, ct);
+        Subtree = await dashboard.SubtreeAsync(today, refresh, ct);
 
         // The subtree charts show the roll; the plain counts serve everyone else who reads members.
         if (Subtree is null && await access.HasAnywhereAsync(Capability.ViewMembers, ct))

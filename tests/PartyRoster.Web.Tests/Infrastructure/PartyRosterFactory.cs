@@ -26,6 +26,9 @@ public class PartyRosterFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>The dashboard figures' <c>Dashboard:RefreshMinutes</c> (0: computed on every view).</summary>
+    public string RefreshDashboardMinutes { get; init; } = "0";
+
     public string DataDirectory => _dataDirectory;
 
     public string ConnectionString => Database == TestDatabase.Postgres
@@ -38,6 +41,8 @@ public class PartyRosterFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Signals:DailyEvaluation", "false");
+        // Tests read the dashboard right after changing data: figures computed on every view (DashboardCacheTests keeps them).
+        builder.UseSetting("Dashboard:RefreshMinutes", RefreshDashboardMinutes);
         builder.UseSetting("Database:Provider", Database.ToString());
         builder.UseSetting(Database == TestDatabase.Postgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", ConnectionString);
     }

@@ -13,9 +13,9 @@ namespace PartyRoster.Web.Infrastructure.Reports;
 /// <summary>
 /// The home page's figures per role: a cell secretary sees their cell, a committee (đảng ủy, Ban Tổ chức, UBKT, BTV)
 /// its subtree as charts. Every figure carries the link to the list it counts; each is one grouped query, read
-/// with the same code as the reports so the two agree.
+/// with the same code as the reports so the two agree. The subtree charts go through <see cref="DashboardCache"/>.
 /// </summary>
-public sealed class Dashboard(PartyRosterDbContext db, AccessService access, OrganizationDirectory directory, RuleBook rules)
+public sealed class Dashboard(PartyRosterDbContext db, AccessService access, OrganizationDirectory directory, RuleBook rules, DashboardCache cache)
 {
     /// <summary>Years shown in the per-year charts: this one and the four before it.</summary>
     public const int Years = 5;
@@ -30,7 +30,11 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
         int OpenSignals, int HelpCases, int Year, int InArrears = 0, int MonthsInArrears = 0);
 
     /// <summary>The charts of a subtree.</summary>
-    public sealed record SubtreeCharts(string ScopeName, BarChart Roll, GroupedBarChart Flows, BarChart Removals, BarChart Help, BarChart Meetings, GroupedBarChart Ratings, BarChart Dues);
+    public sealed record SubtreeCharts(string ScopeName, BarChart Roll, GroupedBarChart Flows, BarChart Removals, BarChart Help, BarChart Meetings, GroupedBarChart Ratings, BarChart Dues)
+    {
+        /// <summary>When the figures were computed (shown on the page: they may be a few minutes old).</summary>
+        public DateTime ComputedAtUtc { get; init; }
+    }
 
     /// <summary>Panels for the cells the user serves as secretary (bí thư / chi ủy viên).</summary>
     public async Task<IReadOnlyList<CellPanel>> CellPanelsAsync(DateOnly today, CancellationToken ct)
@@ -62,11 +66,21 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
             arrears.GetValueOrDefault(c.Id).Members, arrears.GetValueOrDefault(c.Id).Months)).ToList();
     }
 
-    /// <summary>The subtree charts for a user who reads reports; null for anyone else.</summary>
-    public async Task<SubtreeCharts?> SubtreeAsync(DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The subtree charts for a user who reads reports (null for anyone else), from <see cref="DashboardCache"/>;
+    /// <paramref name="refresh"/> computes them now.
+    /// </summary>
+    public async Task<SubtreeCharts?> SubtreeAsync(DateOnly today, bool refresh, CancellationToken ct)
     {
         if (!await access.HasAnywhereAsync(Capability.ViewReports, ct)) return null;
         var scope = await ReportScope.ResolveAsync(directory, access, Capability.ViewReports, null, ct);
+        return await cache.GetAsync(scope, today, refresh, token => ChartsAsync(scope, today, token), ct);
+    }
+
+    /// <summary>Computes the charts of <paramref name="scope"/> from the database (every figure as of now).</summary>
+    public async Task<SubtreeCharts> ChartsAsync(ReportScope scope, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
         var fromYear = today.Year - Years + 1;
         var from = new DateOnly(fromYear, 1, 1);
         var to = new DateOnly(today.Year, 12, 31);

@@ -125,6 +125,10 @@ public sealed class CellLifeJourney(BrowserFixture fx) : IClassFixture<BrowserFi
             + $"các buổi sinh hoạt ngày {string.Join(", ", meetingDates.Select(D))}.";
         await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(evidence);
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(SignalKind.UnpaidDues.DisplayName());
+        // On a phone each signal is one block: the evidence is not squeezed into a column, the button spans the screen.
+        var evidenceBox = await row.Locator("td").Nth(2).BoundingBoxAsync();
+        var buttonBox = await row.GetByRole(AriaRole.Button, new() { Name = "Lập hồ sơ rà soát" }).BoundingBoxAsync();
+        Assert.True(evidenceBox!.Width > 300 && buttonBox!.Width > 300, $"Evidence {evidenceBox.Width} px and button {buttonBox?.Width} px wide on a 390 px screen.");
         await BrowserFixture.ScreenshotAsync(page, "22-tin-hieu-vang-sinh-hoat");
 
         // One button opens the direct-removal case with the signal's ground and evidence.

@@ -62,9 +62,16 @@ public sealed class DuesSnapshot
     /// <summary>The unpaid owed, ended months of calendar <paramref name="year"/> that lie in the window (<see cref="DuesLedger.UnpaidMonths(DuesMember, IReadOnlyList{DuesBasis}, IReadOnlyCollection{DateOnly}, int, DateOnly, DuesRateBook?)"/>).</summary>
     public IReadOnlyList<DateOnly> UnpaidIn(Row member, int year)
     {
+        var (from, to) = YearInWindow(year);
+        return UnpaidMonths(member, from, to);
+    }
+
+    /// <summary>The months of calendar <paramref name="year"/> that lie in the window (from after to when none does).</summary>
+    private (DateOnly From, DateOnly To) YearInWindow(int year)
+    {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 1);
-        return UnpaidMonths(member, from < Window.From ? Window.From : from, to > Window.To ? Window.To : to);
+        return (from < Window.From ? Window.From : from, to > Window.To ? Window.To : to);
     }
 
     /// <summary>
@@ -77,10 +84,7 @@ public sealed class DuesSnapshot
         ArgumentNullException.ThrowIfNull(member);
         var bases = BasesOf(member.Id);
         if (bases.Count == 0) return (0, 0);
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 1);
-        if (from < Window.From) from = Window.From;
-        if (to > Window.To) to = Window.To;
+        var (from, to) = YearInWindow(year);
         var mask = _paidMasks.GetValueOrDefault(member.Id);
         int owed = 0, paid = 0;
         for (var month = from; month <= to && DuesCalendar.HasEnded(month, Today); month = month.AddMonths(1))

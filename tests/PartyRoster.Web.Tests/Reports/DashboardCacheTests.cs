@@ -14,9 +14,7 @@ public sealed class DashboardCacheTests
     public async Task KeptFigures_ShowTheirTime_AndTinhLaiNgayComputesThemAgain()
     {
         using var factory = new PartyRosterFactory { RefreshDashboardMinutes = "10" };
-        var world = await TestWorld.CreateAsync(factory);
-        var client = factory.CreateBrowserlessClient();
-        await Forms.LoginAsync(client, world.Emails["dept"], TestWorld.Password);
+        var (world, client) = await DeptAsync(factory);
         var before = await OnRollAsync(client, "/");
         var computedAt = (await Forms.GetDocumentAsync(client, "/")).QuerySelector("#computed-at")!.TextContent;
         Assert.Matches(@"Số liệu tính lúc \d{2}/\d{2}/\d{4} \d{2}:\d{2}", computedAt);
@@ -34,9 +32,7 @@ public sealed class DashboardCacheTests
     public async Task FiguresOlderThanThePeriod_AreServedOnce_ThenReplacedByFreshOnes()
     {
         using var factory = new PartyRosterFactory { RefreshDashboardMinutes = "0.001" };
-        var world = await TestWorld.CreateAsync(factory);
-        var client = factory.CreateBrowserlessClient();
-        await Forms.LoginAsync(client, world.Emails["dept"], TestWorld.Password);
+        var (world, client) = await DeptAsync(factory);
         var before = await OnRollAsync(client, "/");
 
         await RecordDeathAsync(factory, world);
@@ -51,6 +47,14 @@ public sealed class DashboardCacheTests
             after = await OnRollAsync(client, "/");
         }
         Assert.Equal(before - 1, after);
+    }
+
+    private static async Task<(TestWorld World, HttpClient Client)> DeptAsync(PartyRosterFactory factory)
+    {
+        var world = await TestWorld.CreateAsync(factory);
+        var client = factory.CreateBrowserlessClient();
+        await Forms.LoginAsync(client, world.Emails["dept"], TestWorld.Password);
+        return (world, client);
     }
 
     /// <summary>The roll chart's title figure: "Đảng viên trong danh sách: N".</summary>

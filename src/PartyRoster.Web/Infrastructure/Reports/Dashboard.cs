@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Access;
 using PartyRoster.Domain.Members;
-using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Ratings;
 using PartyRoster.Domain.Reports;
 using PartyRoster.Domain.Rules;
@@ -124,7 +123,8 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
                     _ => "warning",
                 })).ToList());
 
-        var meetingChart = await MeetingChartAsync(scope, today, ct);
+        var cells = await scope.ActiveCellsAsync(db, ct);
+        var meetingChart = await MeetingChartAsync(scope, cells, today, ct);
         var ratings = await RatingFigures.CountsAsync(db, scope, today.Year - RatingYears + 1, today.Year, ct);
         string[] tones = ["success", "primary", "warning", "danger"];
         var ratingChart = new GroupedBarChart("chart-ratings", "Kết quả xếp loại đảng viên theo năm",
@@ -137,17 +137,14 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
                     RatingLevelNames.All.Select((l, i) => new ChartBar(l.ShortName(), ofYear.Where(c => c.Level == l).Sum(c => c.Count),
                         $"/Ratings?year={CountTable.Key(y)}", tones[i])).ToList());
             }).ToList());
-        var duesChart = await DuesChartAsync(scope, today, ct);
+        var duesChart = await DuesChartAsync(scope, cells, today, ct);
         return new SubtreeCharts(scope.Name, rollChart, flows, removalChart, helpChart, meetingChart, ratingChart, duesChart);
     }
 
     /// <summary>Cells by regular months missed so far this year (months due: January, or the founding month, to last month).</summary>
-    private async Task<BarChart> MeetingChartAsync(ReportScope scope, DateOnly today, CancellationToken ct)
+    private async Task<BarChart> MeetingChartAsync(ReportScope scope, IReadOnlyList<MeetingCompliance.Cell> cells, DateOnly today, CancellationToken ct)
     {
         var ids = scope.OrganizationIds(db);
-        var cells = await db.Organizations.AsNoTracking()
-            .Where(o => ids.Contains(o.Id) && (o.Kind == OrganizationKind.Cell || o.Kind == OrganizationKind.GrassrootsCell) && o.Status == OrganizationStatus.Active)
-            .Select(o => new MeetingCompliance.Cell(o.Id, o.Name, o.EstablishedOn)).ToListAsync(ct);
         var stats = await MeetingCompliance.ForYearAsync(db, cells, ids, today.Year, today, 0, ct, flagAbsentees: false);
         var href = ReportLinks.MeetingStatistics(today.Year);
         var rate = ReportTable.Percent(stats.Sum(s => (long)s.Present), stats.Sum(s => (long)s.Lines));
@@ -167,12 +164,9 @@ public sealed class Dashboard(PartyRosterDbContext db, AccessService access, Org
     /// Cells by the share of this year's owed months (January to last month) that are paid, read with the dues report's
     /// code (<see cref="DuesCompliance"/>); cells that owed nothing yet (no basis, or January) are not counted.
     /// </summary>
-    private async Task<BarChart> DuesChartAsync(ReportScope scope, DateOnly today, CancellationToken ct)
+    private async Task<BarChart> DuesChartAsync(ReportScope scope, IReadOnlyList<MeetingCompliance.Cell> cells, DateOnly today, CancellationToken ct)
     {
         var ids = scope.OrganizationIds(db);
-        var cells = await db.Organizations.AsNoTracking()
-            .Where(o => ids.Contains(o.Id) && (o.Kind == OrganizationKind.Cell || o.Kind == OrganizationKind.GrassrootsCell) && o.Status == OrganizationStatus.Active)
-            .Select(o => new MeetingCompliance.Cell(o.Id, o.Name, o.EstablishedOn)).ToListAsync(ct);
         var year = today.Year;
         var stats = (await DuesCompliance.ForYearAsync(db, cells, ids, year, today, DuesCompliance.ThresholdFor(rules, year, today).Value, ct))
             .Where(s => s.MonthsOwed > 0).ToList();

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using PartyRoster.Domain.Access;
 using PartyRoster.Domain.Members;
+using PartyRoster.Domain.Organizations;
 using PartyRoster.Web.Data;
 
 namespace PartyRoster.Web.Infrastructure.Reports;
@@ -57,6 +59,18 @@ public sealed class ReportScope
     /// <summary>Ids of every organisation in the subtree, as a subquery.</summary>
     public IQueryable<int> OrganizationIds(PartyRosterDbContext db) =>
         IsEmpty ? db.Organizations.Where(o => false).Select(o => o.Id) : db.Organizations.Where(AccessService.InAnyPath(Paths)).Select(o => o.Id);
+
+    /// <summary>The active cells (chi bộ, chi bộ cơ sở) of the subtree in tree order: the rows of the per-cell compliance figures.</summary>
+    public async Task<IReadOnlyList<MeetingCompliance.Cell>> ActiveCellsAsync(PartyRosterDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = OrganizationIds(db);
+        return await db.Organizations.AsNoTracking()
+            .Where(o => ids.Contains(o.Id) && (o.Kind == OrganizationKind.Cell || o.Kind == OrganizationKind.GrassrootsCell) && o.Status == OrganizationStatus.Active)
+            .OrderBy(o => o.Path)
+            .Select(o => new MeetingCompliance.Cell(o.Id, o.Name, o.EstablishedOn))
+            .ToListAsync(ct);
+    }
 
     /// <summary>Members whose current organisation is in the subtree (any roll state).</summary>
     public IQueryable<Member> Members(PartyRosterDbContext db)

@@ -90,7 +90,7 @@ public abstract class RegisterPage(PartyRosterDbContext db, AccessService access
         return new SheetColumn<T>("STT", CellKind.Number, _ => ++n, 6);
     }
 
-    /// <summary>Counts, then reads at most <see cref="MaxRows"/> rows of the ordered rows (registers of records other than members).</summary>
+    /// <summary>Counts, then reads at most <see cref="MaxRows"/> of the ordered rows.</summary>
     protected async Task<List<T>> ReadRowsAsync<T>(IQueryable<T> ordered, CancellationToken ct)
     {
         TotalCount = await ordered.CountAsync(ct);
@@ -98,9 +98,6 @@ public abstract class RegisterPage(PartyRosterDbContext db, AccessService access
     }
 
     /// <summary>Counts, then reads at most <see cref="MaxRows"/> rows of the ordered projection.</summary>
-    protected async Task<List<T>> ReadAsync<T>(IQueryable<Member> filtered, Func<IQueryable<Member>, IQueryable<T>> orderAndProject, CancellationToken ct)
-    {
-        TotalCount = await filtered.CountAsync(ct);
-        return TotalCount == 0 ? [] : await orderAndProject(filtered).Take(MaxRows).ToListAsync(ct);
-    }
+    protected Task<List<T>> ReadAsync<T>(IQueryable<Member> filtered, Func<IQueryable<Member>, IQueryable<T>> orderAndProject, CancellationToken ct) =>
+        ReadRowsAsync(orderAndProject(filtered), ct);
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartyRoster.Domain.Organizations;
 using PartyRoster.Domain.Rules;
 
 namespace PartyRoster.Web.Infrastructure.Reports.Definitions;
@@ -18,11 +16,7 @@ public sealed class AttendanceReport(RuleBook rules) : IReport
         var year = ctx.ToYear;
         var threshold = MeetingCompliance.ThresholdFor(rules, year, ctx.Today);
         var ids = ctx.Scope.OrganizationIds(ctx.Db);
-        var cells = await ctx.Db.Organizations.AsNoTracking()
-            .Where(o => ids.Contains(o.Id) && (o.Kind == OrganizationKind.Cell || o.Kind == OrganizationKind.GrassrootsCell) && o.Status == OrganizationStatus.Active)
-            .OrderBy(o => o.Path)
-            .Select(o => new MeetingCompliance.Cell(o.Id, o.Name, o.EstablishedOn))
-            .ToListAsync(ct);
+        var cells = await ctx.Scope.ActiveCellsAsync(ctx.Db, ct);
         var stats = await MeetingCompliance.ForYearAsync(ctx.Db, cells, ids, year, ctx.Today, threshold.Value, ct);
 
         var table = new ReportTable("attendance-by-cell", $"Sinh hoạt chi bộ năm {year}",

@@ -39,6 +39,12 @@ public sealed class RuleBook
             $"Không có quy định nào có hiệu lực vào ngày {Format(date)} (quy định sớm nhất có hiệu lực từ {Format(_sets[0].EffectiveFrom)}).");
     }
 
+    /// <summary>
+    /// The set that judges calendar <paramref name="year"/> as seen on <paramref name="today"/>: the one in force on
+    /// 31/12 of a past year, today's for the current one (a count within a year is judged by the rule at its end).
+    /// </summary>
+    public RuleSet ForYear(int year, DateOnly today) => InForceOn(year < today.Year ? new DateOnly(year, 12, 31) : today);
+
     /// <summary>Date Quy định 294-QĐ/TW and Hướng dẫn 06-HD/TW replaced QĐ 24-QĐ/TW and HD 01-HD/TW.</summary>
     public static readonly DateOnly Change2025 = new(2025, 7, 1);
 

@@ -71,9 +71,6 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         return result;
     }
 
-    private RuleSet RulesFor(int year, DateOnly today) =>
-        rules.InForceOn(year < today.Year ? new DateOnly(year, 12, 31) : today);
-
     private async Task<List<SignalFinding>> MissedMeetingsAsync(Dictionary<int, MemberFacts> members, int[] years, DateOnly today, CancellationToken ct)
     {
         var from = new DateOnly(years[0], 1, 1);
@@ -94,7 +91,7 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         {
             foreach (var year in years)
             {
-                if (SignalRules.MissedMeetings(memberId, year, dates, RulesFor(year, today).MissedMeetingMonthsInYear.Value) is { } f)
+                if (SignalRules.MissedMeetings(memberId, year, dates, rules.ForYear(year, today).MissedMeetingMonthsInYear.Value) is { } f)
                     findings.Add(f);
             }
         }
@@ -120,7 +117,7 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
             if (!members.ContainsKey(member.Id)) continue;
             foreach (var year in years)
             {
-                if (SignalRules.UnpaidDues(member.Id, year, snapshot.UnpaidIn(member, year), RulesFor(year, today).UnpaidDuesMonthsInYear.Value) is { } f)
+                if (SignalRules.UnpaidDues(member.Id, year, snapshot.UnpaidIn(member, year), rules.ForYear(year, today).UnpaidDuesMonthsInYear.Value) is { } f)
                     findings.Add(f);
             }
         }
@@ -146,7 +143,7 @@ public sealed class SignalEvaluation(PartyRosterDbContext db, RuleBook rules, Ti
         var findings = new List<SignalFinding>();
         foreach (var (memberId, years) in byMember)
         {
-            var threshold = RulesFor(years.Max(), today).ConsecutiveYearsNotCompleted.Value;
+            var threshold = rules.ForYear(years.Max(), today).ConsecutiveYearsNotCompleted.Value;
             findings.AddRange(SignalRules.NotCompleted(memberId, years, threshold));
         }
         return findings;

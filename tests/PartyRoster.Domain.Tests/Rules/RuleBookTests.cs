@@ -23,6 +23,17 @@ public sealed class RuleBookInForceOn
     }
 
     [Fact]
+    public void AYear_IsJudgedByTheSetInForceAtItsEnd_OrTodayForTheCurrentYear()
+    {
+        var today = new DateOnly(2025, 3, 10);
+        // 2024 ended under QĐ 24; the current year 2025 is judged by today's set (still QĐ 24), not by July's.
+        Assert.Same(RuleBook.Default.InForceOn(new DateOnly(2024, 12, 31)), RuleBook.Default.ForYear(2024, today));
+        Assert.Equal(LegalBases.QuyDinh24, RuleBook.Default.ForYear(2025, today).DecisionThreshold.Basis);
+        // Seen from 2026, the whole of 2025 is judged by the set in force on 31/12/2025: QĐ 294.
+        Assert.Equal(LegalBases.QuyDinh294, RuleBook.Default.ForYear(2025, new DateOnly(2026, 1, 5)).DecisionThreshold.Basis);
+    }
+
+    [Fact]
     public void DateBeforeTheFirstSet_IsRefused()
     {
         var ex = Assert.Throws<DomainException>(() => RuleBook.Default.InForceOn(new DateOnly(2020, 1, 1)));

@@ -31,7 +31,7 @@ public static class DuesCompliance
     public static Rule<int> ThresholdFor(RuleBook rules, int year, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return rules.InForceOn(year < today.Year ? new DateOnly(year, 12, 31) : today).UnpaidDuesMonthsInYear;
+        return rules.ForYear(year, today).UnpaidDuesMonthsInYear;
     }
 
     /// <summary>

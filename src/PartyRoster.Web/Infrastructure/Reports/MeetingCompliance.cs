@@ -22,7 +22,7 @@ public static class MeetingCompliance
 
     /// <summary>The missed-months rule for the year: the rule in force on 31/12 of a past year, today for the current one.</summary>
     public static Rule<int> ThresholdFor(RuleBook rules, int year, DateOnly today) =>
-        rules.InForceOn(year < today.Year ? new DateOnly(year, 12, 31) : today).MissedMeetingMonthsInYear;
+        rules.ForYear(year, today).MissedMeetingMonthsInYear;
 
     /// <param name="cells">The cells to report, in display order.</param>
     /// <param name="cellIds">The same cells as a subquery (the meetings' filter).</param>
